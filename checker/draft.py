@@ -1,0 +1,88 @@
+"""What rules look at: one post's text with its entities found once.
+
+A ``Draft`` is built by the engine for each post (a thread has several) and
+handed to every rule. Entities (links, mentions, hashtags, words) are computed
+lazily and cached, so a rule pays only for what it reads. Offsets are
+code-point offsets into ``text``; the engine shifts them into the whole input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from checker import twitter_text
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    value: str
+
+
+# A word: letters or digits, with inner apostrophes or hyphens ("don't", "follow-back").
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    platform: str
+    kind: str
+    handles: tuple[str, ...] = ()  # the writer's own handles: lower case, no leading "@"
+    post_index: int = 0  # this post's place in a thread (0 when not a thread)
+    post_count: int = 1
+
+    @cached_property
+    def urls(self) -> tuple[Span, ...]:
+        return tuple(
+            Span(e.start, e.end, e.value) for e in twitter_text.extract_urls_with_indices(self.text)
+        )
+
+    @cached_property
+    def mentions(self) -> tuple[Span, ...]:
+        """``@name`` mentions; ``value`` is the name without "@", lower case."""
+        return tuple(
+            Span(e.start, e.end, e.value.lower())
+            for e in twitter_text.extract_mentions_with_indices(self.text)
+        )
+
+    @cached_property
+    def hashtags(self) -> tuple[Span, ...]:
+        """``#tag`` hashtags; ``value`` is the tag without "#"."""
+        return tuple(
+            Span(e.start, e.end, e.value)
+            for e in twitter_text.extract_hashtags_with_indices(self.text)
+        )
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with links blanked out (same length, so offsets still hold).
+
+        Phrase rules search this, so a word inside a URL path never flags.
+        """
+        if not self.urls:
+            return self.text
+        chars = list(self.text)
+        for span in self.urls:
+            chars[span.start : span.end] = " " * (span.end - span.start)
+        return "".join(chars)
+
+    @cached_property
+    def words(self) -> tuple[Span, ...]:
+        """Words of the writer's own prose: not inside links, mentions or hashtags."""
+        taken = sorted((s.start, s.end) for s in (*self.urls, *self.mentions, *self.hashtags))
+        out: list[Span] = []
+        i = 0
+        for m in _WORD.finditer(self.prose):
+            while i < len(taken) and taken[i][1] <= m.start():
+                i += 1
+            if i < len(taken) and taken[i][0] < m.end():
+                continue  # part of an entity
+            out.append(Span(m.start(), m.end(), m.group()))
+        return tuple(out)
+
+    def mentions_self(self, name: str) -> bool:
+        return name.lower().lstrip("@") in self.handles

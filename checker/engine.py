@@ -1,0 +1,108 @@
+"""``check()``: the one entry point of the pure core.
+
+It splits a thread into posts, builds a ``Draft`` for each, runs every
+enabled rule that applies, and turns raw hits into findings with the rule's
+metadata, the team's severity and both kinds of offsets. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker import platforms
+from checker.config import Config
+from checker.draft import Draft
+from checker.model import KINDS, Finding, Length, PostLength, Report, Utf16Offsets
+from checker.rules import REGISTRY
+
+# A thread is several posts separated by a line that holds only "---" (three
+# or more hyphens, spaces around allowed): the same break Markdown writers use.
+THREAD_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+
+
+class UnknownKind(ValueError):
+    pass
+
+
+def split_posts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each post of a thread, trimmed; empty posts dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for sep in THREAD_SEPARATOR.finditer(text):
+        spans.append((start, sep.start()))
+        start = sep.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for a, b in spans:
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if stripped:
+            a += len(chunk) - len(chunk.lstrip())
+            trimmed.append((a, a + len(stripped)))
+    return trimmed or [(0, len(text))]
+
+
+def check(
+    text: str,
+    *,
+    platform: str | None = None,
+    kind: str | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Check ``text`` as a ``kind`` of draft for ``platform``; pure and deterministic."""
+    config = config or Config()
+    plat = platforms.get(platform or config.platform)  # raises UnknownPlatform
+    kind = kind or config.kind
+    if kind not in KINDS:
+        raise UnknownKind(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
+
+    posts = split_posts(text) if kind == "thread" else [(0, len(text))]
+    limit = plat.limit_for(kind, config.limits.get(plat.name))
+    utf16 = Utf16Offsets(text)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    post_lengths: list[PostLength] = []
+
+    for index, (a, b) in enumerate(posts):
+        draft = Draft(
+            text[a:b],
+            platform=plat.name,
+            kind=kind,
+            handles=config.handles,
+            post_index=index,
+            post_count=len(posts),
+        )
+        count = plat.count(draft.text)
+        post_lengths.append(PostLength(a, b, count, count > limit))
+        for rule in REGISTRY:
+            settings = config.rule(rule.name)
+            if not settings.enabled or not rule.applies(plat.name, kind):
+                continue
+            severity = settings.severity or rule.severity
+            for hit in rule.matcher.find(draft, settings.extra_terms):
+                start, end = a + hit.start, a + hit.end
+                key = (rule.name, start, end)
+                if key in findings:
+                    continue
+                findings[key] = Finding(
+                    rule=rule.name,
+                    pillar=rule.pillar,
+                    severity=severity,
+                    message=hit.message,
+                    fix=rule.fix,
+                    start=start,
+                    end=end,
+                    start_utf16=utf16(start),
+                    end_utf16=utf16(end),
+                    url=config.rule_url(rule.name),
+                )
+
+    longest = max(p.count for p in post_lengths)
+    length = Length(
+        count=longest,
+        limit=limit,
+        unit=plat.unit,
+        over=longest > limit,
+        posts=tuple(post_lengths) if kind == "thread" else (),
+    )
+    ordered = sorted(findings.values(), key=lambda f: (f.start, f.end, f.severity.rank, f.rule))
+    return Report(platform=plat.name, kind=kind, length=length, findings=tuple(ordered))

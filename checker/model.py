@@ -1,0 +1,150 @@
+"""The values a check produces: findings, the length verdict and the report.
+
+Everything here is plain data. ``Report.to_dict()`` is the versioned JSON
+(schema 1) that the CLI prints and the browser renders; its shape is a
+contract (see DESIGN.md), so change it only with a new schema number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA = 1
+
+
+class Severity(str, Enum):
+    """How loudly a finding speaks. Defaults lean quiet."""
+
+    ERROR = "error"  # a hard limit: the platform will refuse or cut the post
+    WARNING = "warning"  # a clear breach of the handbook's guidance
+    SUGGESTION = "suggestion"  # a matter of taste: worth a second look
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
+
+
+class Pillar(str, Enum):
+    """The handbook's three pillars, plus platform fit."""
+
+    SHARING = "sharing"
+    COLLABORATING = "collaborating"
+    CONNECTING = "connecting"
+    FIT = "fit"
+
+
+KINDS = ("post", "reply", "invitation", "thread")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where the draft falls short, with what to do instead."""
+
+    rule: str
+    pillar: Pillar
+    severity: Severity
+    message: str
+    fix: str
+    start: int  # code-point offsets into the text as given, end exclusive
+    end: int
+    start_utf16: int  # the same span in UTF-16 code units, for JavaScript
+    end_utf16: int
+    url: str  # the rule's page in the handbook
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "pillar": self.pillar.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": self.fix,
+            "start": self.start,
+            "end": self.end,
+            "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class PostLength:
+    """The length of one post of a thread, counted as its platform counts."""
+
+    start: int
+    end: int
+    count: int
+    over: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "count": self.count, "over": self.over}
+
+
+@dataclass(frozen=True)
+class Length:
+    """The length verdict: ``count`` in ``unit`` against the platform's ``limit``.
+
+    For a thread, ``count`` is the longest post and ``posts`` holds each one.
+    """
+
+    count: int
+    limit: int
+    unit: str
+    over: bool
+    posts: tuple[PostLength, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "count": self.count,
+            "limit": self.limit,
+            "unit": self.unit,
+            "over": self.over,
+        }
+        if self.posts:
+            out["posts"] = [p.to_dict() for p in self.posts]
+        return out
+
+
+@dataclass(frozen=True)
+class Report:
+    platform: str
+    kind: str
+    length: Length
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "platform": self.platform,
+            "kind": self.kind,
+            "length": self.length.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Offsets:
+    """Turns code-point offsets into UTF-16 offsets for one text.
+
+    Built once per text in O(n); each lookup is a binary search, so a 100 KB
+    paste with many findings stays fast.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def __call__(self, offset: int) -> int:
+        # every astral code point before ``offset`` takes two UTF-16 units
+        return offset + bisect.bisect_left(self._astral, offset)

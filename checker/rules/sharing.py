@@ -1,0 +1,7 @@
+"""Rules of the sharing pillar."""
+
+from __future__ import annotations
+
+from checker.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()
