@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from checker import twitter_text
+from checker import platforms, twitter_text
 
 
 class Span(NamedTuple):
@@ -34,6 +34,11 @@ class Draft:
     handles: tuple[str, ...] = ()  # the writer's own handles: lower case, no leading "@"
     post_index: int = 0  # this post's place in a thread (0 when not a thread)
     post_count: int = 1
+    limit: int = 0  # the platform's limit for this kind, after the team's override
+
+    @cached_property
+    def platform_info(self) -> platforms.Platform:
+        return platforms.get(self.platform)
 
     @cached_property
     def urls(self) -> tuple[Span, ...]:

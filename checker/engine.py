@@ -70,6 +70,7 @@ def check(
             handles=config.handles,
             post_index=index,
             post_count=len(posts),
+            limit=limit,
         )
         count = plat.count(draft.text)
         post_lengths.append(PostLength(a, b, count, count > limit))
