@@ -1,0 +1,79 @@
+"""MkDocs hook: the handbook's platform tables, written from ``checker.platforms``.
+
+The numbers the checker counts with and the numbers the handbook prints are
+the same numbers: a ``<!-- platform-table: limits -->`` or
+``<!-- platform-table: hashtags -->`` line becomes a table built from the
+platform data, with each figure's source and the date it was checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from checker.platforms import PLATFORMS, Platform
+
+MARKER = re.compile(r"^<!--\s*platform-table:\s*([a-z]+)\s*-->\s*$", re.MULTILINE)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _limit(p: Platform) -> str:
+    out = f"{p.limit:,} {p.unit}"
+    if p.invitation_limit is not None:
+        out += f"; invitation note {p.invitation_limit:,}"
+    if p.byte_limit is not None:
+        out += f"; and {p.byte_limit:,} bytes"
+    return out
+
+
+def _caps(p: Platform) -> str:
+    caps = []
+    if p.max_links is not None:
+        caps.append(f"at most {p.max_links} links")
+    if p.max_hashtags is not None:
+        caps.append(f"at most {p.max_hashtags} hashtags")
+    if p.max_mentions is not None:
+        caps.append(f"at most {p.max_mentions} @-tags")
+    if not p.links_clickable:
+        caps.append("links are not clickable")
+    return "; ".join(caps) or "none"
+
+
+def limits_table() -> str:
+    rows = [
+        "| Network | Limit | What counts | Other caps | Source (checked) |",
+        "|---|---|---|---|---|",
+    ]
+    for p in PLATFORMS.values():
+        rows.append(
+            f"| {p.label} | {_limit(p)} | {_cell(p.counting)} | {_caps(p)} "
+            f"| {_cell(p.source)} ({p.checked}) |"
+        )
+    return "\n".join(rows)
+
+
+def hashtags_table() -> str:
+    rows = ["| Network | The checker suggests trimming past | Why |", "|---|---|---|"]
+    for p in PLATFORMS.values():
+        rows.append(f"| {p.label} | {p.hashtag_norm} | {_cell(p.hashtag_reason)} |")
+    return "\n".join(rows)
+
+
+TABLES = {"limits": limits_table, "hashtags": hashtags_table}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in TABLES:
+            raise PluginError(f"{page.file.src_uri}: unknown platform table {name!r}")
+        return TABLES[name]()
+
+    return MARKER.sub(expand, markdown)
