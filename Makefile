@@ -10,6 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export NO_MKDOCS_2_WARNING := 1  # Material prints a banner about its successor on every build
 
 .PHONY: help setup browser stage build serve test lint bench clean
 

@@ -134,6 +134,8 @@ def test_nothing_loads_from_another_host(html_pages: list[Path]) -> None:
 def test_links_are_relative_so_the_site_works_under_a_sub_path(html_pages: list[Path]) -> None:
     absolute = []
     for path in html_pages:
+        if path == SITE / "404.html":
+            continue  # MkDocs writes it with site_url's path on purpose: it is served at any depth
         for tag, _attr, value, attrs in _refs(path):
             if tag == "link" and (attrs.get("rel") or "") == "canonical":
                 continue
