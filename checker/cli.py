@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from checker import __version__, render
-from checker.config import Config, ConfigError, merge, parse_config, parse_toml
+from checker.config import (
+    Config,
+    ConfigError,
+    merge,
+    mkdocs_settings,
+    parse_config,
+    parse_toml,
+)
 from checker.engine import UnknownKind, check
 from checker.model import KINDS
 from checker.platforms import PLATFORMS, UnknownPlatform
@@ -207,14 +214,13 @@ def _yaml_mapping(text: str, source: str) -> Any:
 
 def _from_mkdocs(text: str, source: str) -> Config:
     data = _yaml_mapping(text, source)
-    extra = data.get("extra") if isinstance(data, Mapping) else None
-    settings = extra.get("checker") if isinstance(extra, Mapping) else None
-    if settings is None:
-        return Config()  # a mkdocs.yml without team settings: the defaults
+    if not isinstance(data, Mapping):
+        raise ConfigError(source, "(file)", "expected a mkdocs.yml mapping")
     try:
-        return parse_config(settings, source)
+        return parse_config(mkdocs_settings(data), source)
     except ConfigError as err:  # name the key as it is written in mkdocs.yml
-        raise ConfigError(err.source, f"extra.checker.{err.key}", err.problem) from None
+        key = err.key if err.key.startswith("extra.") else f"extra.checker.{err.key}"
+        raise ConfigError(source, key, err.problem) from None
 
 
 def load_config(path: str | None) -> Config:

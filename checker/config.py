@@ -305,3 +305,23 @@ def merge(
     if extra:
         config = replace(config, handles=tuple(dict.fromkeys((*config.handles, *extra))))
     return config
+
+
+def mkdocs_settings(mkdocs: Mapping[str, object]) -> dict[str, object]:
+    """The checker settings a mkdocs.yml holds: ``extra.checker``, with ``site_url``.
+
+    The site's own ``site_url`` fills in when the team did not set one under
+    ``extra.checker``, so finding links point at the team's copy of the
+    handbook from the CLI and the browser alike.
+    """
+    extra = mkdocs.get("extra")
+    settings = extra.get("checker") if isinstance(extra, Mapping) else None
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, Mapping):
+        raise ConfigError("mkdocs.yml", "extra.checker", "expected a table of settings")
+    out = dict(settings)
+    site_url = mkdocs.get("site_url")
+    if "site_url" not in out and isinstance(site_url, str) and site_url:
+        out["site_url"] = site_url
+    return out

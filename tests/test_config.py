@@ -381,3 +381,16 @@ def test_a_config_file_with_a_bom_and_crlf_reads(tmp_path: Path) -> None:
     path.write_bytes(b'\xef\xbb\xbfplatform = "threads"\r\nkind = "reply"\r\n')
     config = load_config(str(path))
     assert (config.platform, config.kind) == ("threads", "reply")
+
+
+def test_mkdocs_site_url_fills_in_for_finding_links() -> None:
+    from checker.config import mkdocs_settings
+
+    data = {"site_url": "https://acme.example/handbook/", "extra": {"checker": {"platform": "x"}}}
+    config = parse_config(mkdocs_settings(data), "mkdocs.yml")
+    assert config.rule_url("bare-link") == "https://acme.example/handbook/rules/bare-link/"
+    own = {
+        "site_url": "https://a.example/",
+        "extra": {"checker": {"site_url": "https://b.example/"}},
+    }
+    assert parse_config(mkdocs_settings(own), "mkdocs.yml").site_url == "https://b.example/"
