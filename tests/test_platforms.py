@@ -167,7 +167,7 @@ def test_bluesky_measures_graphemes_and_bytes() -> None:
 
 
 def test_measure_counts_links_hashtags_and_mentions() -> None:
-    text = "Thanks @ana and @bo.b for https://a.example/x and https://a.example/x #one #two"
+    text = "Thanks @ana and @bo.b for https://example.com/x and https://example.com/x #one #two"
     measure = get("instagram").measure(text)
     assert measure.count == len(text)
     assert measure.links == 1  # the same link twice is one link
