@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCHEMA = 1
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How loudly a finding speaks. Defaults lean quiet."""
 
     ERROR = "error"  # a hard limit: the platform will refuse or cut the post
@@ -31,7 +31,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
 
 
-class Pillar(str, Enum):
+class Pillar(StrEnum):
     """The handbook's three pillars, plus platform fit."""
 
     SHARING = "sharing"

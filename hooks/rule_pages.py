@@ -182,6 +182,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         markdown += _TEMPLATES.get_template("guide_rules.md.j2").render(
             rules=own,
             rule_link=lambda r: posixpath.relpath(_rule_page(r), posixpath.dirname(src) or "."),
-            examples={r.name: _examples_markdown(r, page.file.url) for r in own if r.name not in shown},
+            examples={
+                r.name: _examples_markdown(r, page.file.url) for r in own if r.name not in shown
+            },
         )
     return markdown

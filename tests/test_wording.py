@@ -118,5 +118,5 @@ def test_every_guideline_has_do_and_dont_examples() -> None:
     for page in guideline_pages:
         text = page.read_text(encoding="utf-8")
         has_marker = "<!-- rule-examples:" in text
-        has_pair = '!!! failure "Don\'t' in text and '!!! success "Do' in text
+        has_pair = "!!! failure \"Don't" in text and '!!! success "Do' in text
         assert has_marker or has_pair, f"{page.relative_to(DOCS)} has no do/don't examples"

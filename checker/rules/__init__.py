@@ -17,4 +17,5 @@ def get(name: str) -> Rule:
     try:
         return BY_NAME[name]
     except KeyError:
-        raise KeyError(f"unknown rule {name!r}; known rules: {', '.join(sorted(BY_NAME))}") from None
+        known = ", ".join(sorted(BY_NAME))
+        raise KeyError(f"unknown rule {name!r}; known rules: {known}") from None
