@@ -1,0 +1,78 @@
+"""Edge cases of ``engagement-bait``, beyond the examples on its rule page."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from checker import check
+from checker.model import Finding
+
+
+def _found(text: str, platform: str = "x", kind: str = "post") -> list[Finding]:
+    report = check(text, platform=platform, kind=kind)
+    return [f for f in report.findings if f.rule == "engagement-bait"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Retweet if you remember dial-up 📞", "Retweet if you"),
+        ("Share if you agree that Mondays should start at ten.", "Share if you"),
+        ("Big news: double tap if you're coming on Friday!", "double tap if you"),
+        ("Please like & share so more parents see this.", "like & share"),
+        ("Like, comment and share if this was useful!", "Like, comment"),
+        ("Tag a friend who still owes you a coffee ☕", "Tag a friend"),
+        ("tag someone who needs this today", "tag someone"),
+        ("Type AMEN if you believe in second chances", "Type AMEN"),
+        ("Comment 'YES' below and I'll send you the template.", "Comment 'YES'"),
+        ("Leave a ❤️ if you're team summer", "Leave a ❤"),
+        ("New video is up, hit the like button and the bell", "hit the like button"),
+        ("Copy and paste this to your wall if you care.", "Copy and paste this to your wall"),
+        ("I bet you won't share this.", "bet you won't share"),
+    ],
+)
+def test_bait_is_flagged_on_its_words(text: str, span: str) -> None:
+    found = _found(text)
+    assert [text[f.start : f.end] for f in found] == [span]
+    assert span in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll share if you send me the final version.",
+        "We'd like to share if you don't mind: your photo from the walk is lovely.",
+        "Happy to retweet if you need more eyes on the job post.",
+        "Please share if you can, we're two drivers short for Saturday.",
+        "Share if you want, no pressure: the survey stays open until Friday.",
+        "Likes and shares are not the same as readers.",
+        "Don't tag people in photos they haven't seen.",
+        "I hit the like button by accident and now I'm reading his whole timeline.",
+        "Comment and share your own onboarding stories below, we'd love to learn from them.",
+        "Type NASA into the search box and filter by year.",
+        "Leave a ⭐ review if the app helped you.",
+        "Tag along with us to the market on Saturday morning.",
+        "What would you add to this list? I'm collecting ideas for the next issue.",
+    ],
+)
+def test_near_misses_pass(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_overlapping_patterns_give_one_finding() -> None:
+    text = "Like and share if you agree!"
+    assert len(_found(text)) == 1
+
+
+def test_urls_are_not_read_as_words() -> None:
+    assert _found("Slides: https://example.org/like-and-share-if-you-agree") == []
+
+
+def test_hostile_paste_is_fast() -> None:
+    text = ("Like and share " * 3000) + ("RT if you " * 3000) + ("tag " * 5000)
+    start = time.perf_counter()
+    found = _found(text)
+    assert time.perf_counter() - start < 1.0
+    assert found  # and it still finds them
