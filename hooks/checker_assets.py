@@ -1,0 +1,159 @@
+"""MkDocs hook: ship the browser checker's runtime and the team's settings.
+
+- ``on_config`` validates ``extra.checker`` with the same ``parse_config`` as
+  the CLI (a bad team setting fails the build) and reads the manifest that
+  ``scripts/stage_pyodide.py`` (``make stage``) wrote.
+- ``on_page_context`` gives the checker page's template what it shows before
+  Python boots: platforms, kinds, rules, the team's defaults.
+- ``on_post_build`` copies ``build/site-assets/`` (Pyodide, the checker wheel,
+  the site's lock file) into the site and writes ``assets/checker/config.json``
+  for the worker: the team's settings and where the runtime lives.
+
+Paths in ``config.json`` are relative to the site root; the browser resolves
+them from its script's own URL, so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from checker.config import Config, ConfigError, mkdocs_settings, parse_config
+from checker.model import KINDS
+from checker.platforms import PLATFORMS
+from checker.rules import REGISTRY
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGED = ROOT / "build" / "site-assets"
+MANIFEST = ROOT / "build" / "site-assets.json"
+SOURCE = "mkdocs.yml extra.checker"
+CONFIG_JSON = "assets/checker/config.json"
+SCRIPTS = ROOT / "overrides" / "assets" / "checker"
+KIND_LABELS = {
+    "post": "Post",
+    "reply": "Reply",
+    "invitation": "Connection invitation",
+    "thread": "Thread (posts split by ---)",
+}
+
+_state: dict[str, Any] = {}
+
+
+def _manifest() -> dict[str, Any]:
+    if not MANIFEST.is_file() or not STAGED.is_dir():
+        raise PluginError(
+            "The browser checker's runtime is not staged (build/site-assets/ is missing): "
+            "run `make stage` (make build and make serve do it for you)."
+        )
+    data = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _team_settings(config: MkDocsConfig) -> tuple[dict[str, Any], Config]:
+    """``extra.checker`` with the site's ``site_url``: the same reading as the CLI's."""
+    try:
+        mapping = mkdocs_settings({"extra": dict(config.extra or {}), "site_url": config.site_url})
+        parsed = parse_config(mapping, SOURCE)
+        json.dumps(mapping)  # parse_config accepted it, so it is plain data
+    except ConfigError as err:
+        raise PluginError(f"Bad team setting for the checker: {err}") from None
+    except TypeError as err:
+        raise PluginError(f"{SOURCE}: not plain data: {err}") from None
+    return mapping, parsed
+
+
+def _asset_version(manifest: dict[str, Any]) -> str:
+    """A short hash of the checker's scripts and runtime, for cache-busting URLs."""
+    digest = hashlib.sha256(str(manifest.get("stamp", "")).encode())
+    for path in sorted(SCRIPTS.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    manifest = _manifest()
+    mapping, parsed = _team_settings(config)
+    _state.update(manifest=manifest, mapping=mapping, parsed=parsed)
+    _state["version"] = _asset_version(manifest)
+    return config
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
+    if page.meta.get("template") != "checker.html":
+        return context
+    parsed: Config = _state["parsed"]
+    context["checker"] = {
+        "version": _state["version"],
+        # site-root-relative; checker.js resolves them from its own URL
+        "runtime": {
+            "indexURL": _state["manifest"]["indexURL"],
+            "lockFileURL": _state["manifest"]["lockFile"],
+            "packages": [_state["manifest"]["package"]],
+            "configURL": CONFIG_JSON,
+        },
+        "platform": parsed.platform,
+        "kind": parsed.kind,
+        "platforms": [
+            {
+                "name": p.name,
+                "label": p.label,
+                "limit": parsed.limits.get(p.name, p.limit),
+                "unit": p.unit,
+            }
+            for p in PLATFORMS.values()
+        ],
+        "kinds": [{"name": k, "label": KIND_LABELS.get(k, k.capitalize())} for k in KINDS],
+        "rules": [
+            {
+                "name": r.name,
+                "summary": r.summary,
+                "severity": (parsed.rule(r.name).severity or r.severity).value,
+                "team_off": not parsed.rule(r.name).enabled,
+            }
+            for r in REGISTRY
+        ],
+    }
+    return context
+
+
+def _link_or_copy(src: str, dst: str) -> object:
+    # A hard link spares copying 13 MB on every rebuild; other filesystems copy.
+    try:
+        if os.path.exists(dst):
+            os.remove(dst)
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+    return dst
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    manifest = _manifest()  # again: `make stage` may have run since on_config
+    site = Path(config.site_dir)
+    shutil.copytree(STAGED, site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    out = {
+        "schema": 1,
+        "source": SOURCE,
+        "checker": _state["mapping"],
+        "pyodide": {
+            "version": manifest["pyodideVersion"],
+            "indexURL": manifest["indexURL"],
+            "lockFileURL": manifest["lockFile"],
+            "packages": [manifest["package"]],
+        },
+    }
+    target = site / CONFIG_JSON
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,0 +1,209 @@
+// The checker's module Web Worker: it owns Pyodide, so Python never blocks the page.
+//
+// Protocol (every message is a plain object with a `type`):
+//   page -> worker  {type: "boot", indexURL, lockFileURL, packages, configURL}  (absolute URLs)
+//                   {type: "check", id, text, platform, kind, handles, off}
+//                   {type: "bench", id, text, platform, kind, runs}
+//   worker -> page  {type: "progress", step, total, label}
+//                   {type: "ready", python, pyodide}
+//                   {type: "failed", message}            boot failed; the page offers Retry
+//                   {type: "result", id, report, notes, ms}
+//                   {type: "error", id, message}         one check failed
+//                   {type: "bench", id, times}
+// `report` is exactly `check(...).to_dict()`, the JSON of `etiquette check --format json`.
+// Every URL comes from the page, which resolves them from its script's own URL; nothing
+// here talks to any host but the site's (no CDN, no micropip).
+
+const PY_SETUP = `
+import json
+from dataclasses import replace
+
+from checker import check
+from checker.config import ConfigError, merge, parse_config
+from checker.rules import BY_NAME
+
+_site = json.loads(_etiquette_config_text)
+_base = parse_config(_site.get("checker") or {}, _site.get("source") or "config.json")
+
+
+def _etiquette_config(handles, off):
+    """The team's config with the reader's own choices laid over it."""
+    notes = {}
+    config = _base
+    if off:
+        rules = dict(config.rules)
+        for name in off:
+            if name in BY_NAME:
+                rules[name] = replace(config.rule(name), enabled=False)
+        config = replace(config, rules=rules)
+    good = []
+    for handle in handles:
+        try:
+            merge(config, handles=[handle], source="your handle")
+        except ConfigError as err:
+            notes.setdefault("handles", []).append(err.problem)
+        else:
+            good.append(handle)
+    return merge(config, handles=good, source="your handle"), notes
+
+
+def _etiquette_check(text, platform, kind, handles_json, off_json):
+    config, notes = _etiquette_config(json.loads(handles_json), json.loads(off_json))
+    report = check(text, platform=platform or None, kind=kind or None, config=config)
+    return json.dumps({"report": report.to_dict(), "notes": notes})
+`;
+
+const STEPS = 3;
+// Emscripten reports a failed wasm instantiation with console.warn and then waits forever,
+// so a boot also fails when nothing has happened for this long.
+const STALL_MS = 90_000;
+
+let booting = null; // the boot promise; resolves to the Python check function
+let checkFn = null;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+function progress(step, label) {
+  post({ type: "progress", step, total: STEPS, label });
+}
+
+async function fetchText(url) {
+  // "no-cache" revalidates: config.json names the current wheel, so it must be fresh.
+  const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return response.text();
+}
+
+async function boot(options) {
+  if (typeof WebAssembly !== "object") {
+    throw new Error("This browser cannot run WebAssembly, which the checker needs.");
+  }
+  const t0 = performance.now();
+  progress(1, "Downloading Python (about 6 MB, once; then it is cached)");
+  const configText = fetchText(options.configURL);
+  configText.catch(() => {}); // awaited below; don't report it twice
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(options.indexURL + "pyodide.mjs"));
+  } catch (err) {
+    throw new Error(`Could not load the Python runtime (pyodide.mjs): ${err.message || err}`);
+  }
+  const wasmFailed = new Promise((_, reject) => {
+    const warn = console.warn;
+    console.warn = (...args) => {
+      if (String(args[0]).includes("wasm instantiation failed")) {
+        reject(new Error("Could not start Python: its WebAssembly file did not load."));
+      }
+      warn.apply(console, args);
+    };
+  });
+  const t1 = performance.now();
+  const lockDir = options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
+  const pyodide = await Promise.race([
+    wasmFailed,
+    loadPyodide({
+      indexURL: options.indexURL,
+      lockFileURL: options.lockFileURL,
+      packageBaseUrl: lockDir,
+      packages: options.packages,
+      stdout: () => {},
+      stderr: () => {},
+    }),
+  ]);
+  const t2 = performance.now();
+  progress(2, "Loading the checker");
+  pyodide.globals.set("_etiquette_config_text", await configText);
+  try {
+    pyodide.runPython(PY_SETUP);
+  } catch (err) {
+    // A bad team setting names its key here, as the CLI would.
+    throw new Error(`The checker could not start: ${lastLine(err)}`);
+  }
+  const t3 = performance.now();
+  progress(3, "Ready");
+  const versions = JSON.parse(
+    pyodide.runPython("import json, sys; json.dumps([sys.version.split()[0]])"),
+  );
+  // phase times (ms) for scripts/bench_browser.py and the curious
+  const timings = { start: t0, runtime: t1 - t0, boot: t2 - t1, checker: t3 - t2 };
+  post({ type: "ready", python: versions[0], pyodide: pyodide.version, timings });
+  return pyodide.globals.get("_etiquette_check");
+}
+
+function lastLine(err) {
+  const text = String((err && err.message) || err).trim();
+  const lines = text.split("\n").filter((line) => line.trim());
+  return lines.length ? lines[lines.length - 1] : text;
+}
+
+function withStallTimer(promise) {
+  let timer;
+  const stalled = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error("Python took too long to start. Check your connection and retry.")),
+      STALL_MS,
+    );
+  });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+}
+
+function runCheck(message) {
+  const started = performance.now();
+  const json = checkFn(
+    message.text,
+    message.platform || "",
+    message.kind || "",
+    JSON.stringify(message.handles || []),
+    JSON.stringify(message.off || []),
+  );
+  const ms = performance.now() - started;
+  const { report, notes } = JSON.parse(json);
+  return { report, notes, ms };
+}
+
+function runBench(message) {
+  const times = [];
+  const handles = JSON.stringify([]);
+  for (let i = 0; i < (message.runs || 1); i += 1) {
+    const started = performance.now();
+    checkFn(message.text, message.platform || "", message.kind || "", handles, "[]");
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function handle(message) {
+  if (message.type === "boot") {
+    if (!booting) {
+      booting = withStallTimer(boot(message));
+      booting.then(
+        (fn) => {
+          checkFn = fn;
+        },
+        (err) => post({ type: "failed", message: err.message || String(err) }),
+      );
+    }
+    return;
+  }
+  if (message.type === "check" || message.type === "bench") {
+    try {
+      if (!checkFn) await booting;
+      if (message.type === "check") {
+        post({ type: "result", id: message.id, ...runCheck(message) });
+      } else {
+        post({ type: "bench", id: message.id, times: runBench(message) });
+      }
+    } catch (err) {
+      post({ type: "error", id: message.id, message: lastLine(err) });
+    }
+  }
+}
+
+self.addEventListener("message", (event) => {
+  handle(event.data);
+});
+self.addEventListener("unhandledrejection", (event) => {
+  post({ type: "failed", message: lastLine(event.reason) });
+});

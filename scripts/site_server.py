@@ -1,0 +1,97 @@
+"""Serve the built site under a sub-path on 127.0.0.1, as a static host would.
+
+Used by the browser tests (``tests/browser/``) and ``scripts/bench_browser.py``.
+``/handbook/`` maps to ``site/``; extra folders (the benchmark's bare Pyodide page)
+can be mounted beside it.
+``.wasm`` goes out as ``application/wasm`` (streaming compile has no fallback) and
+``.mjs`` as JavaScript.
+
+Material's instant navigation only intercepts links listed in ``sitemap.xml``, whose
+absolute URLs come from ``site_url`` and are matched with the port included. Given
+``site_url``, the server rewrites it in the sitemap to its own address, as if the site
+were deployed here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".svg": "image/svg+xml",
+}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    mounts: Mapping[str, Path] = {}
+    site_url = ""  # rewritten to this server's address in sitemap.xml
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
+
+    def translate_path(self, path: str) -> str:
+        route = unquote(urlsplit(path).path)
+        for prefix, folder in self.mounts.items():
+            if route.startswith(prefix):
+                rest = route[len(prefix) :]
+                target = (folder / rest).resolve()
+                if target == folder or folder in target.parents:
+                    return str(target)
+        return str(Path("/nonexistent") / "x")  # anything else: 404
+
+    def do_GET(self) -> None:
+        route = urlsplit(self.path).path
+        if self.site_url and route.endswith("/sitemap.xml"):
+            prefix = next((p for p in self.mounts if route.startswith(p)), None)
+            path = Path(self.translate_path(self.path))
+            if prefix is not None and path.is_file():
+                here = f"http://{self.headers.get('Host', '127.0.0.1')}{prefix}"
+                body = path.read_text(encoding="utf-8").replace(self.site_url, here).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        # Revalidate each time, like a freshly deployed site: the cold/warm figures then
+        # measure the browser's cache, not a stale one.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class SiteServer:
+    """A ThreadingHTTPServer on a free port, in a daemon thread."""
+
+    def __init__(self, mounts: Mapping[str, Path], site_url: str = "") -> None:
+        attrs = {"mounts": {k: v.resolve() for k, v in mounts.items()}, "site_url": site_url}
+        handler = type("Handler", (_Handler,), attrs)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler))
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,199 @@
+"""Stage the browser checker's runtime in ``build/site-assets/`` (``make stage``).
+
+The MkDocs hook ``hooks/checker_assets.py`` copies this folder into the site.
+It holds, all served by the site itself (no CDN):
+
+- ``assets/pyodide/<version>/``: the Pyodide runtime from the pinned npm package;
+- ``assets/checker/py/<hash>/``: the checker wheel (``python -m build``) and the
+  site's own ``pyodide-lock.json`` naming it (``pyodide lockfile add-wheels``,
+  sha256 included). The folder is named by a hash of everything that went into
+  it, so a browser never runs a stale wheel from its cache.
+
+``build/site-assets.json`` tells the hook those paths. The script is idempotent:
+when the hash of its inputs matches the stamp of the last run, it does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+OUT = ROOT / "build" / "site-assets"
+MANIFEST = ROOT / "build" / "site-assets.json"
+PACKAGE = "etiquette-checker"
+# What the browser needs to boot; the npm lock file serves the bare benchmark page.
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+class StageError(RuntimeError):
+    pass
+
+
+def pyodide_version() -> str:
+    package = NPM_PYODIDE / "package.json"
+    if not package.is_file():
+        raise StageError(f"{package} is missing: run `make setup` (npm ci) first")
+    version = json.loads(package.read_text(encoding="utf-8"))["version"]
+    assert isinstance(version, str)
+    return version
+
+
+def wheel_inputs() -> list[Path]:
+    """Every file whose change means a new wheel."""
+    sources = sorted(p for p in (ROOT / "checker").rglob("*") if p.is_file() and _packaged(p))
+    return [*sources, ROOT / "pyproject.toml", ROOT / "README.md"]
+
+
+def _packaged(path: Path) -> bool:
+    return "__pycache__" not in path.parts and path.suffix in (".py", ".typed")
+
+
+def inputs_hash(version: str) -> str:
+    digest = hashlib.sha256(version.encode())
+    for path in [*wheel_inputs(), NPM_PYODIDE / "pyodide-lock.json", Path(__file__)]:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_wheel(dest: Path) -> Path:
+    """Build the checker wheel from a clean copy of the sources (``build/`` stays ours)."""
+    with tempfile.TemporaryDirectory(prefix="etiquette-wheel-") as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        shutil.copytree(
+            ROOT / "checker", src / "checker", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, src / name)
+        # Offline and quick when setuptools is in the venv; else an isolated build env.
+        isolation = ["--no-isolation"] if _has_setuptools() else []
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip times
+        cmd = [sys.executable, "-m", "build", "--wheel", *isolation, "--outdir", str(dest), "."]
+        done = subprocess.run(cmd, cwd=src, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise StageError(f"building the wheel failed:\n{done.stdout}\n{done.stderr}")
+    wheels = sorted(dest.glob("etiquette_checker-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise StageError(f"expected one pure-Python checker wheel in {dest}, found {wheels}")
+    return wheels[0]
+
+
+def _has_setuptools() -> bool:
+    return importlib.util.find_spec("setuptools") is not None
+
+
+def write_lock(wheel: Path, lock: Path) -> None:
+    """The site's lock file: the npm one plus our wheel, trimmed to what we load."""
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    cmd = [
+        str(pyodide_cli),
+        "lockfile",
+        "add-wheels",
+        "--input",
+        str(NPM_PYODIDE / "pyodide-lock.json"),
+        "--output",
+        str(lock),
+        "--base-path",
+        str(wheel.parent),
+        str(wheel),
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise StageError(f"pyodide lockfile add-wheels failed:\n{done.stdout}\n{done.stderr}")
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    # The npm entries' relative file names would resolve beside our lock, where
+    # they are not: keep only the checker and what it depends on (nothing today).
+    keep = _closure(data["packages"], PACKAGE)
+    data["packages"] = {name: data["packages"][name] for name in sorted(keep)}
+    entry = data["packages"][PACKAGE]
+    if entry["file_name"] != wheel.name or not entry.get("sha256"):
+        raise StageError(f"unexpected lock entry for {PACKAGE}: {entry}")
+    lock.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _closure(packages: dict[str, dict[str, object]], root: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        if name not in packages:
+            raise StageError(f"{name!r} is not in the lock file")
+        seen.add(name)
+        depends = packages[name].get("depends", [])
+        assert isinstance(depends, list)
+        todo.extend(str(d) for d in depends)
+    return seen
+
+
+def stage(*, force: bool = False) -> bool:
+    """Stage everything; returns False when it was already up to date."""
+    version = pyodide_version()
+    stamp = inputs_hash(version)
+    if not force and MANIFEST.is_file():
+        manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+        expected = [OUT / manifest["lockFile"], OUT / manifest["wheel"]]
+        expected += [OUT / manifest["indexURL"] / name for name in RUNTIME_FILES]
+        if manifest.get("stamp") == stamp and all(p.is_file() for p in expected):
+            return False
+
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    runtime = OUT / "assets" / "pyodide" / version
+    runtime.mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        source = NPM_PYODIDE / name
+        if not source.is_file():
+            raise StageError(f"{source} is missing: run `make setup` (npm ci)")
+        shutil.copy2(source, runtime / name)
+
+    py_dir = OUT / "assets" / "checker" / "py" / stamp
+    py_dir.mkdir(parents=True)
+    wheel = build_wheel(py_dir)
+    lock = py_dir / "pyodide-lock.json"
+    write_lock(wheel, lock)
+
+    manifest = {
+        "stamp": stamp,
+        "pyodideVersion": version,
+        "package": PACKAGE,
+        # paths relative to the site root, with "/" separators
+        "indexURL": runtime.relative_to(OUT).as_posix() + "/",
+        "lockFile": lock.relative_to(OUT).as_posix(),
+        "wheel": wheel.relative_to(OUT).as_posix(),
+    }
+    MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return True
+
+
+def main() -> int:
+    try:
+        changed = stage(force="--force" in sys.argv[1:])
+    except StageError as err:
+        print(f"stage_pyodide: error: {err}", file=sys.stderr)
+        return 2
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    state = "staged" if changed else "up to date"
+    print(f"stage_pyodide: {state}: Pyodide {manifest['pyodideVersion']}, {manifest['wheel']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
