@@ -17,7 +17,9 @@ from mkdocs.structure.pages import Page
 
 from checker.platforms import PLATFORMS, Platform
 
-MARKER = re.compile(r"^<!--\s*platform-table:\s*([a-z]+)\s*-->\s*$", re.MULTILINE)
+# [ \t]*, not \s*, before $: \s* would eat the blank line after the marker and glue
+# the next paragraph or heading onto the table as one more row.
+MARKER = re.compile(r"^<!--\s*platform-table:\s*([a-z]+)\s*-->[ \t]*$", re.MULTILINE)
 
 
 def _cell(text: str) -> str:
