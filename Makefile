@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material prints a banner about its successor 
 .PHONY: help setup browser stage build serve test lint bench clean
 
 help:
-	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000"
+	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000/handbook/"
 	@echo "make test    set up and run every test (lint, types, unit, site, browser)"
 	@echo "make build   build the site into site/"
 	@echo "make bench   print speed figures (CPython and headless Chromium)"
