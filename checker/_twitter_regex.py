@@ -150,6 +150,17 @@ URL_START = re.compile(
     "[^a-z0-9" + AT_SIGNS + r"$" + HASH_SIGNS + INVALID_CHARS + "](?=[^" + NOT_DOMAIN + "])"
 )
 PROTOCOL = re.compile("https?://")
+# A "." and the run after it that a TLD must fill (``TLD_RUN``): where a TLD may be.
+TLD_CANDIDATE = re.compile(r"\.([0-9a-z@+\-]*)")
+# A character that can be neither in a domain label nor a "." between labels.
+URL_BREAKER = re.compile(
+    "["
+    + char_class(PUNCT.replace("-", "").replace("_", "").replace(".", ""))
+    + SPACES
+    + INVALID_CHARS
+    + DIRECTIONAL
+    + "]"
+)
 # The run a ccTLD or gTLD must fill: the lookahead (?=[^0-9a-z@+-]|$) ends it.
 TLD_RUN = re.compile("[0-9a-z@+-]*")
 PUNYCODE_TAIL = re.compile("xn--[-0-9a-z]+")

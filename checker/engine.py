@@ -62,6 +62,15 @@ def check(
     findings: dict[tuple[str, int, int], Finding] = {}
     post_lengths: list[PostLength] = []
 
+    # What each applicable rule needs, worked out once rather than once per post
+    # (a hostile thread has thousands of posts).
+    active = []
+    for rule in REGISTRY:
+        settings = config.rule(rule.name)
+        if settings.enabled and rule.applies(plat.name, kind):
+            severity = settings.severity or rule.severity
+            active.append((rule, severity, settings.extra_terms, config.rule_url(rule.name)))
+
     for index, (a, b) in enumerate(posts):
         draft = Draft(
             text[a:b],
@@ -72,14 +81,10 @@ def check(
             post_count=len(posts),
             limit=limit,
         )
-        count = plat.count(draft.text)
+        count = draft.length
         post_lengths.append(PostLength(a, b, count, count > limit))
-        for rule in REGISTRY:
-            settings = config.rule(rule.name)
-            if not settings.enabled or not rule.applies(plat.name, kind):
-                continue
-            severity = settings.severity or rule.severity
-            for hit in rule.matcher.find(draft, settings.extra_terms):
+        for rule, severity, terms, url in active:
+            for hit in rule.matcher.find(draft, terms):
                 start, end = a + hit.start, a + hit.end
                 key = (rule.name, start, end)
                 if key in findings:
@@ -94,7 +99,7 @@ def check(
                     end=end,
                     start_utf16=utf16(start),
                     end_utf16=utf16(end),
-                    url=config.rule_url(rule.name),
+                    url=url,
                 )
 
     longest = max(p.count for p in post_lengths)

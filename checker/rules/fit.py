@@ -71,7 +71,7 @@ def _find_over_limit(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     what = "note" if draft.kind == "invitation" else "post"
     if draft.post_count > 1:
         what = f"post {draft.post_index + 1} of {draft.post_count}"
-    count = info.count(text)
+    count = draft.length
     if count > draft.limit:
         cut = _snap_out_of(draft.urls, first_over(text, info.count, draft.limit))
         unit = _UNIT_WORDS.get(info.unit, info.unit)

@@ -1,0 +1,113 @@
+"""The checker's shortcuts give the same results as the plain ways they replace.
+
+``check()`` skips work to meet its speed budgets: the URL scan jumps over
+prose where no link can start, URLs of one text are remembered, X's weighted
+length is summed in bulk, ``Draft.words`` drops words inside entities by
+bisection. Each test here compares a shortcut with the slow path, written out
+(or switched back on) in the test, on random and hostile text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import PLATFORMS, twitter_text
+from checker.draft import Draft, Span
+
+# Pieces that make links, near-links and entities collide in every way.
+PIECES = [
+    *"aAbc.o/:-_@#x é\u200e\n",
+    *("example.com", "EXAMPLE.COM", ".co.uk", "http://", "HTTPS://", "t.co/abc", "xn--p1ai"),
+    *(".рф", "пример.рф", "a_b.com", "foo-.com", "?q=1", "(x)", "@bob", "#tag", "don't"),
+    *("👩\u200d💻", "1\ufe0f\u20e3", "中文", "e\u0301", "\u2033", "\U0001d400"),
+]
+pieces_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+any_text = st.one_of(pieces_text, st.text(max_size=60))
+
+HOSTILE = [
+    unit * (2000 // len(unit))
+    for unit in ("a.", "a.com ", "http://a.", "x.co.", "@a", "#a ", "a-b_c.", "é.рф ", ". ")
+]
+
+
+def _fresh_urls(
+    text: str, *, without_protocol: bool, skip_prose: bool
+) -> list[twitter_text.Entity]:
+    """URLs computed from scratch, with or without the prose-skipping scan."""
+    saved = twitter_text._skip_prose
+    twitter_text._skip_prose = skip_prose
+    twitter_text._last_urls = (None, True, ())
+    try:
+        return twitter_text.extract_urls_with_indices(text, without_protocol=without_protocol)
+    finally:
+        twitter_text._skip_prose = saved
+
+
+def _check_urls(text: str) -> None:
+    for without_protocol in (True, False):
+        fast = _fresh_urls(text, without_protocol=without_protocol, skip_prose=True)
+        slow = _fresh_urls(text, without_protocol=without_protocol, skip_prose=False)
+        assert fast == slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_skipping_prose_finds_the_same_urls(text: str) -> None:
+    _check_urls(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=lambda t: t[:8])
+def test_skipping_prose_finds_the_same_urls_in_hostile_text(text: str) -> None:
+    _check_urls(text)
+
+
+def test_remembered_urls_are_a_fresh_list_each_time() -> None:
+    text = "see example.com and https://example.org/x"
+    first = twitter_text.extract_urls_with_indices(text)
+    first.clear()
+    again = twitter_text.extract_urls_with_indices(text)
+    assert [url.value for url in again] == ["example.com", "https://example.org/x"]
+    # The other flag is not served from the remembered list.
+    assert [
+        u.value for u in twitter_text.extract_urls_with_indices(text, without_protocol=False)
+    ] == ["https://example.org/x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_weighted_length_is_parse_tweets_sum(text: str) -> None:
+    assert twitter_text.weighted_length(text) == twitter_text.parse_tweet(text).weighted_length
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=lambda t: t[:8])
+def test_weighted_length_is_parse_tweets_sum_on_hostile_text(text: str) -> None:
+    assert twitter_text.weighted_length(text) == twitter_text.parse_tweet(text).weighted_length
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _words_one_by_one(draft: Draft) -> Iterator[Span]:
+    """Draft.words the plain way: each word tested against the entities in turn."""
+    taken = [(s.start, s.end) for s in (*draft.urls, *draft.mentions, *draft.hashtags)]
+    for m in _WORD.finditer(draft.prose):
+        if not any(start < m.end() and m.start() < end for start, end in taken):
+            yield Span(m.start(), m.end(), m.group())
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text, st.sampled_from(sorted(PLATFORMS)))
+def test_draft_words_skip_exactly_the_words_inside_entities(text: str, platform: str) -> None:
+    draft = Draft(text, platform, "post")
+    assert draft.words == tuple(_words_one_by_one(draft))
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text, st.sampled_from(sorted(PLATFORMS)))
+def test_draft_length_is_the_platforms_count(text: str, platform: str) -> None:
+    assert Draft(text, platform, "post").length == PLATFORMS[platform].count(text)
