@@ -15,6 +15,7 @@ Measured in one run, against the built ``site/`` served on 127.0.0.1 under ``/ha
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
@@ -55,6 +56,24 @@ BARE_PAGE = """<!doctype html>
   window.__readyAt = performance.now();
 </script>
 </html>
+"""
+
+# The same, inside a module worker as the checker runs it: the worker's own cost.
+BARE_WORKER_PAGE = """<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Bare Pyodide in a worker</title>
+<script type="module">
+  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = () => { window.__readyAt = performance.now(); };
+</script>
+</html>
+"""
+
+BARE_WORKER = """
+const indexURL = new URL("../../handbook/assets/pyodide/VERSION/", import.meta.url).href;
+const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL });
+pyodide.runPython("1+1");
+postMessage("ready");
 """
 
 
@@ -101,11 +120,19 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
         (bare_dir / "index.html").write_text(
             BARE_PAGE.replace("VERSION", version), encoding="utf-8"
         )
+        worker_dir = bare_dir / "worker"
+        worker_dir.mkdir()
+        (worker_dir / "index.html").write_text(BARE_WORKER_PAGE, encoding="utf-8")
+        (worker_dir / "worker.js").write_text(
+            BARE_WORKER.replace("VERSION", version),
+            encoding="utf-8",
+        )
         mounts = {"/handbook/": SITE, "/bare/": bare_dir}
         with SiteServer(mounts) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             pages = {
                 "bare": (f"{server.origin}/bare/", "window.__readyAt"),
+                "worker": (f"{server.origin}/bare/worker/", "window.__readyAt"),
                 "checker": (f"{server.origin}/handbook/checker/", "window.__etiquetteReadyAt"),
             }
             cold: dict[str, list[float]] = {name: [] for name in pages}
@@ -155,6 +182,15 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
         rows.append(
             _stats(
                 SECTION,
+                f"bare loadPyodide() in a module worker, {label}",
+                figures["worker"],
+                None,
+                f"{statistics.median(figures['worker']) / bare_median:.2f}x bare (no budget)",
+            )
+        )
+        rows.append(
+            _stats(
+                SECTION,
                 f"checker page to ready, {label}",
                 figures["checker"],
                 round(1.2 * bare_median, 1),
@@ -187,8 +223,12 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
     return rows
 
 
-def main() -> int:
-    rows = browser_section()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--loads", type=int, default=LOADS, help="page loads per figure")
+    parser.add_argument("--checks", type=int, default=CHECKS, help="checks per draft")
+    args = parser.parse_args(argv)
+    rows = browser_section(loads=args.loads, checks=args.checks)
     print(f"\n{SECTION}")
     print(format_rows(rows))
     return 0

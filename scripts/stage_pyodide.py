@@ -4,7 +4,9 @@ The MkDocs hook ``hooks/checker_assets.py`` copies this folder into the site.
 It holds, all served by the site itself (no CDN):
 
 - ``assets/pyodide/<version>/``: the Pyodide runtime from the pinned npm package;
-- ``assets/checker/py/<hash>/``: the checker wheel (``python -m build``) and the
+- ``assets/checker/py/<hash>/``: the checker wheel (``python -m build``, its sources then
+  swapped for bytecode compiled by Pyodide's own Python under Node, as Pyodide's own
+  packages ship: the browser imports it without compiling anything) and the
   site's own ``pyodide-lock.json`` naming it (``pyodide lockfile add-wheels``,
   sha256 included). The folder is named by a hash of everything that went into
   it, so a browser never runs a stale wheel from its cache.
@@ -15,6 +17,7 @@ when the hash of its inputs matches the stamp of the last run, it does nothing.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib.util
 import json
@@ -23,12 +26,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 OUT = ROOT / "build" / "site-assets"
 MANIFEST = ROOT / "build" / "site-assets.json"
+COMPILE_PYC = ROOT / "scripts" / "compile_pyc.mjs"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the wheel
 PACKAGE = "etiquette-checker"
 # What the browser needs to boot; the npm lock file serves the bare benchmark page.
 RUNTIME_FILES = (
@@ -65,7 +71,7 @@ def _packaged(path: Path) -> bool:
 
 def inputs_hash(version: str) -> str:
     digest = hashlib.sha256(version.encode())
-    for path in [*wheel_inputs(), NPM_PYODIDE / "pyodide-lock.json", Path(__file__)]:
+    for path in [*wheel_inputs(), NPM_PYODIDE / "pyodide-lock.json", Path(__file__), COMPILE_PYC]:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -92,6 +98,57 @@ def build_wheel(dest: Path) -> Path:
     if len(wheels) != 1:
         raise StageError(f"expected one pure-Python checker wheel in {dest}, found {wheels}")
     return wheels[0]
+
+
+def compile_wheel(wheel: Path) -> None:
+    """Swap the wheel's ``.py`` files for ``.pyc`` compiled by Pyodide's Python, in place.
+
+    Keeps the wheel's name (the lock file names it) and rewrites its RECORD. Fails the stage
+    when Node or Pyodide cannot do it: shipping sources instead would only be slower, but
+    silently so.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise StageError("`node` is not on PATH: it compiles the checker's bytecode (Node 18+)")
+    with tempfile.TemporaryDirectory(prefix="etiquette-pyc-") as tmp:
+        tree = Path(tmp) / "wheel"
+        with zipfile.ZipFile(wheel) as archive:
+            names = archive.namelist()
+            archive.extractall(tree)
+        cmd = [node, str(COMPILE_PYC), str(NPM_PYODIDE), str(tree), str(tree)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise StageError(
+                f"compiling bytecode with Pyodide failed:\n{done.stdout}\n{done.stderr}"
+            )
+        entries = []
+        for name in names:
+            if name.endswith(".py"):
+                (tree / name).unlink()
+                name += "c"
+            if not (tree / name).is_file():
+                raise StageError(f"{name} is missing after compiling the wheel's bytecode")
+            entries.append(name)
+        _write_wheel(wheel, tree, entries)
+
+
+def _write_wheel(wheel: Path, tree: Path, entries: list[str]) -> None:
+    record = next(name for name in entries if name.endswith(".dist-info/RECORD"))
+    lines = []
+    for name in entries:
+        if name == record:
+            lines.append(f"{name},,")
+            continue
+        data = (tree / name).read_bytes()
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        lines.append(f"{name},sha256={digest},{len(data)}")
+    (tree / record).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in entries:  # the order the build gave, RECORD last
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (tree / name).read_bytes())
 
 
 def _has_setuptools() -> bool:
@@ -167,6 +224,7 @@ def stage(*, force: bool = False) -> bool:
     py_dir = OUT / "assets" / "checker" / "py" / stamp
     py_dir.mkdir(parents=True)
     wheel = build_wheel(py_dir)
+    compile_wheel(wheel)
     lock = py_dir / "pyodide-lock.json"
     write_lock(wheel, lock)
 

@@ -9,7 +9,11 @@
 
 const SCRIPT_URL = new URL(import.meta.url);
 const SITE_ROOT = new URL("../../", SCRIPT_URL); // this file is <root>/assets/checker/checker.js
-const WORKER_URL = new URL(`worker.js${SCRIPT_URL.search}`, SCRIPT_URL);
+// boot.js, inlined in the checker page's <head>, may have started the worker already (it says
+// why); after an instant navigation it did not run, so load it here.
+if (!window.__etiquetteBoot) await import(new URL(`boot.js${SCRIPT_URL.search}`, SCRIPT_URL).href);
+const { runtimeOptions, spawnWorker, takeEarlyWorker } = window.__etiquetteBoot;
+const ASSETS_URL = new URL(`./${SCRIPT_URL.search}`, SCRIPT_URL).href;
 
 const LIVE_MAX = 200_000; // longer drafts are kept but not checked live
 const HIGHLIGHT_MAX = 20_000; // longer drafts are checked, without in-place highlights
@@ -63,10 +67,10 @@ class Runtime {
     this.pending = new Map();
     this.nextId = 1;
     this.worker = null;
-    this.spawn();
+    this.spawn(takeEarlyWorker(options));
   }
 
-  spawn() {
+  spawn(early = null) {
     this.state = "loading";
     this.error = "";
     this.progress = { step: 0, total: 3, label: "Starting" };
@@ -79,22 +83,23 @@ class Runtime {
       this.fail("This browser cannot run Web Workers, which the checker needs.");
       return;
     }
-    let worker;
+    let handle = early;
     try {
-      worker = new Worker(WORKER_URL, { type: "module", name: "etiquette-checker" });
+      handle ??= spawnWorker(this.options);
     } catch (err) {
       this.fail(`The browser did not let the checker start its worker (${err.message || err}).`);
       return;
     }
+    const { worker } = handle;
     this.worker = worker;
-    worker.addEventListener("message", (event) => this.onMessage(worker, event.data));
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      if (worker === this.worker) {
-        this.fail("The checker's worker could not start (a file is missing or blocked).");
-      }
-    });
-    worker.postMessage({ type: "boot", ...this.options });
+    handle.listen(
+      (message) => this.onMessage(worker, message),
+      () => {
+        if (worker === this.worker) {
+          this.fail("The checker's worker could not start (a file is missing or blocked).");
+        }
+      },
+    );
   }
 
   retry() {
@@ -164,13 +169,7 @@ class Runtime {
 function runtimeFor(root) {
   if (!window.__etiquetteRuntime) {
     const raw = JSON.parse(root.dataset.checkerRuntime || "{}");
-    const absolute = (path) => new URL(path, SITE_ROOT).href;
-    window.__etiquetteRuntime = new Runtime({
-      indexURL: absolute(raw.indexURL),
-      lockFileURL: absolute(raw.lockFileURL),
-      configURL: `${absolute(raw.configURL)}${SCRIPT_URL.search}`,
-      packages: raw.packages,
-    });
+    window.__etiquetteRuntime = new Runtime(runtimeOptions(raw, ASSETS_URL));
   }
   return window.__etiquetteRuntime;
 }

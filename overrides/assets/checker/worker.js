@@ -1,7 +1,9 @@
 // The checker's module Web Worker: it owns Pyodide, so Python never blocks the page.
 //
 // Protocol (every message is a plain object with a `type`):
-//   page -> worker  {type: "boot", indexURL, lockFileURL, packages, configURL}  (absolute URLs)
+//   page -> worker  {type: "boot", indexURL, lockFileURL, packages, configURL, wasmFromPage}
+//                   (absolute URLs; with wasmFromPage, a {type: "wasm", module} follows:
+//                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
 //   worker -> page  {type: "progress", step, total, label}
@@ -60,6 +62,8 @@ const STALL_MS = 90_000;
 
 let booting = null; // the boot promise; resolves to the Python check function
 let checkFn = null;
+let pageWasm = null; // resolves to the WebAssembly.Module the page compiled, or null
+let givePageWasm = () => {};
 
 function post(message) {
   self.postMessage(message);
@@ -99,6 +103,7 @@ async function boot(options) {
       warn.apply(console, args);
     };
   });
+  if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
   const t1 = performance.now();
   const lockDir = options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
   const pyodide = await Promise.race([
@@ -130,6 +135,28 @@ async function boot(options) {
   const timings = { start: t0, runtime: t1 - t0, boot: t2 - t1, checker: t3 - t2 };
   post({ type: "ready", python: versions[0], pyodide: pyodide.version, timings });
   return pyodide.globals.get("_etiquette_check");
+}
+
+// Pyodide fetches pyodide.asm.wasm and instantiates it with instantiateStreaming (see
+// getInstantiateWasmFunc in pyodide.mjs). When the page sends the module it compiled (boot.js
+// says why), these two stand-ins use it and skip the second download; when it sends null,
+// they step aside and Pyodide compiles here as usual.
+function usePageWasm(wasmURL) {
+  const realFetch = self.fetch;
+  const realInstantiate = WebAssembly.instantiateStreaming;
+  const skipped = Symbol("wasm compiled by the page");
+  self.fetch = function fetch(resource, init) {
+    if (String(resource) !== wasmURL) return realFetch.call(self, resource, init);
+    self.fetch = realFetch; // only the first request: a retry gets the real thing
+    return pageWasm.then((module) => (module ? skipped : realFetch.call(self, resource, init)));
+  };
+  WebAssembly.instantiateStreaming = async function instantiateStreaming(source, imports) {
+    WebAssembly.instantiateStreaming = realInstantiate;
+    const module = await pageWasm;
+    const response = await source;
+    if (!module || response !== skipped) return realInstantiate.call(WebAssembly, source, imports);
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 }
 
 function lastLine(err) {
@@ -175,6 +202,10 @@ function runBench(message) {
 }
 
 async function handle(message) {
+  if (message.type === "wasm") {
+    givePageWasm(message.module instanceof WebAssembly.Module ? message.module : null);
+    return;
+  }
   if (message.type === "boot") {
     if (!booting) {
       booting = withStallTimer(boot(message));
@@ -200,6 +231,10 @@ async function handle(message) {
     }
   }
 }
+
+pageWasm = new Promise((resolve) => {
+  givePageWasm = resolve;
+});
 
 self.addEventListener("message", (event) => {
   handle(event.data);
