@@ -4,7 +4,7 @@ Ported from twitter-text's JavaScript build (``js/src/regexp/*.js``, release 3.1
 Apache-2.0, Copyright Twitter, Inc.). Python's ``re`` has no ``\\p{L}``, so the
 letter and number classes are the explicit ranges the JavaScript build uses (its
 own tables, "same as objective c's \\p{L}\\p{M}"), kept here as compact hex
-ranges "first-last" and turned into character classes at import.
+ranges "first-last" and looked up by bisection (``CodePointSet``).
 
 Every pattern here is matched against text whose ASCII letters have been
 lower-cased (``ASCII_LOWER``): JavaScript's ``i`` flag folds only ASCII for
@@ -16,6 +16,7 @@ could take, except where the match can never be forced to backtrack (noted).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Hashtag letters and marks: twitter-text's bmpLetterAndMarks + astralLetterAndMarks.
 LETTERS_AND_MARKS = (
@@ -109,6 +110,36 @@ def ranges_class(packed: str) -> str:
     return "".join(parts)
 
 
+class CodePointSet:
+    """Membership of single characters in hex ranges like ``"41-5a 61 ..."``, plus ``extra``.
+
+    A sorted list of merged ranges searched by bisection: cheap to build at import,
+    unlike a ``re`` class over the same ranges.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, packed: str, extra: str = "") -> None:
+        spans: list[tuple[int, int]] = [(ord(char), ord(char)) for char in extra]
+        for word in packed.split():
+            first, _, last = word.partition("-")
+            spans.append((int(first, 16), int(last or first, 16)))
+        spans.sort()
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for low, high in spans:
+            if self._ends and low <= self._ends[-1] + 1:
+                self._ends[-1] = max(self._ends[-1], high)
+            else:
+                self._starts.append(low)
+                self._ends.append(high)
+
+    def __contains__(self, char: str) -> bool:
+        code = ord(char)
+        index = bisect_right(self._starts, code) - 1
+        return index >= 0 and code <= self._ends[index]
+
+
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
@@ -192,18 +223,23 @@ END_MENTION = re.compile(rf"[@\uff20{LATIN_ACCENTS}]|://")
 
 # --- Hashtags (validHashtag.js, hashtagBoundary.js, endHashtagMatch.js) ---
 _SPECIAL = (
-    r"_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003"
-    r"\u0f0b\u0f0c\xb7"
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003"
+    "\u0f0b\u0f0c\xb7"
 )
-_ALPHA = "[" + ranges_class(LETTERS_AND_MARKS) + "]"
-_ALNUM = "[" + ranges_class(LETTERS_AND_MARKS) + ranges_class(NUMERALS) + _SPECIAL + "]"
-# The two stars around the one letter only ever scan one run of hashtag
-# characters, and the next match cannot start inside that run (its boundary
-# must be a non-hashtag character), so the scan stays linear.
-HASHTAG = re.compile(
-    rf"(?:^|\ufe0e|\ufe0f|(?!{_ALNUM}|&)(?s:.))([#\uff03])(?!\ufe0f|\u20e3)"
-    rf"({_ALNUM}*{_ALPHA}{_ALNUM}*)"
-)
+# Hashtags are scanned in Python (``twitter_text._hashtag_spans``) with these sets
+# rather than by one regex: ``re`` needs ~35 ms (far more in Pyodide) to compile
+# these big classes, four times over in validHashtag.js's pattern, at import;
+# bisecting ~700 ranges costs nothing up front and the scan stays linear.
+HASHTAG_ALPHA = CodePointSet(LETTERS_AND_MARKS)
+HASHTAG_ALNUM = CodePointSet(LETTERS_AND_MARKS + NUMERALS, _SPECIAL)
+# validHashtag.js: a hashtag may follow these although they are hashtag characters.
+# The ASCII members of those sets, for runs the scan can skip at C speed.
+HASHTAG_ASCII_RUN = re.compile("[0-9A-Za-z_]+")
+HASHTAG_ASCII_LETTER = re.compile("[A-Za-z]")
+HASHTAG_VARIATION_SELECTORS = "\ufe0e\ufe0f"
+# ... and must not be followed by these (an emoji keycap or emoji presentation).
+HASHTAG_NOT_AFTER_SIGN = "\ufe0f\u20e3"
+HASH_SIGN = re.compile("[" + HASH_SIGNS + "]")
 END_HASHTAG = re.compile(r"[#\uff03]|://")
 
 # --- URL validation (isValidUrl.js, validateUrl*.js: RFC 3986 pieces) ---

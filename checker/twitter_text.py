@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from checker import _tlds, graphemes
@@ -521,14 +522,56 @@ def extract_reply_screen_name(text: str) -> str | None:
 # --- Hashtags ---
 
 
+def _hashtag_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(index of the sign, end) of each match of validHashtag.js, as its ``finditer`` finds them.
+
+    The pattern: ``(?:^|\ufe0e|\ufe0f|(?!ALNUM|&).)([#\uff03])(?!\ufe0f|\u20e3)``
+    ``(ALNUM*ALPHA ALNUM*)``. Its body is the whole run of hashtag characters after the
+    sign, if that run holds a letter. A match takes the character before its sign, so
+    that character cannot be in the previous match: the sign must come at least one
+    character after the previous end (or at 0, via ``^``). Runs of different signs never
+    overlap (a sign is no hashtag character), so the scan is linear.
+    """
+    alnum, alpha = rx.HASHTAG_ALNUM, rx.HASHTAG_ALPHA
+    size = len(text)
+    previous_end = 0
+    for match in rx.HASH_SIGN.finditer(text):
+        sign = match.start()
+        if sign:
+            if sign <= previous_end:
+                continue
+            before = text[sign - 1]
+            if before not in rx.HASHTAG_VARIATION_SELECTORS and (before == "&" or before in alnum):
+                continue
+        end = sign + 1
+        if end < size and text[end] in rx.HASHTAG_NOT_AFTER_SIGN:
+            continue
+        # ASCII stretches by regex (C speed), the rest a character at a time.
+        while end < size:
+            if text[end] < "\x80":
+                run = rx.HASHTAG_ASCII_RUN.match(text, end)
+                if run is None:
+                    break
+                end = run.end()
+            elif text[end] in alnum:
+                end += 1
+            else:
+                break
+        if rx.HASHTAG_ASCII_LETTER.search(text, sign + 1, end) or any(
+            char in alpha for char in text[sign + 1 : end] if char >= "\x80"
+        ):
+            previous_end = end
+            yield sign, end
+
+
 def extract_hashtags_with_indices(text: str) -> list[Entity]:
     """``#tag`` hashtags not inside a URL; ``value`` is the tag without "#"."""
     if "#" not in text and "\uff03" not in text:
         return []
     tags = [
-        Entity(match.group(2), match.start(1), match.end())
-        for match in rx.HASHTAG.finditer(text)
-        if not rx.END_HASHTAG.match(text, match.end())
+        Entity(text[sign + 1 : end], sign, end)
+        for sign, end in _hashtag_spans(text)
+        if not rx.END_HASHTAG.match(text, end)
     ]
     if not tags:
         return tags

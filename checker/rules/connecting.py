@@ -7,6 +7,7 @@ stiff"), not like a loudspeaker or a press release.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -19,18 +20,15 @@ from checker.rules.base import Custom, Example, Hit, Rule
 # generic-invitation
 
 # The default notes networks offer, and their close cousins.
-_TEMPLATE = re.compile(
-    gate(
-        "iplegi",
-        r"\b(?:i['’]?d|i\s+would|i\s+want\s+to|i['’]d\s+love\s+to)\s+(?:like\s+to\s+)?"
-        r"(?:add\s+you\s+to\s+my\s+(?:professional\s+)?network|join\s+your\s+"
-        r"(?:linkedin\s+|professional\s+)?network|connect(?:\s+with\s+you)?(?:\s+on\s+linkedin)?)"
-        r"|\bplease\s+accept\s+my\s+(?:invitation|request|connection)"
-        r"|\blet['’]?s\s+connect\b"
-        r"|\b(?:expand|grow|growing|expanding)\s+my\s+(?:professional\s+)?network\b"
-        r"|\bi\s+came\s+across\s+your\s+profile\b",
-    ),
-    re.IGNORECASE,
+_TEMPLATE = gate(
+    "iplegi",
+    r"\b(?:i['’]?d|i\s+would|i\s+want\s+to|i['’]d\s+love\s+to)\s+(?:like\s+to\s+)?"
+    r"(?:add\s+you\s+to\s+my\s+(?:professional\s+)?network|join\s+your\s+"
+    r"(?:linkedin\s+|professional\s+)?network|connect(?:\s+with\s+you)?(?:\s+on\s+linkedin)?)"
+    r"|\bplease\s+accept\s+my\s+(?:invitation|request|connection)"
+    r"|\blet['’]?s\s+connect\b"
+    r"|\b(?:expand|grow|growing|expanding)\s+my\s+(?:professional\s+)?network\b"
+    r"|\bi\s+came\s+across\s+your\s+profile\b",
 )
 
 _OF_THEIRS = (
@@ -43,7 +41,7 @@ _OF_THEIRS = (
 )
 # Signs of personal context: where you met, what you discussed, who you share,
 # what of theirs you read. Generous on purpose: a note with any of them passes.
-_CONTEXT = re.compile(
+_CONTEXT = (
     r"\b(?:we|i)\s+(?:(?:just|briefly|both|recently|finally)\s+)?(?:met|spoke|talked|chatted|"
     r"worked|studied|sat|volunteered|played|served|collaborated|overlapped|swapped|exchanged|"
     r"crossed\s+paths|ran\s+into|bumped\s+into)\b"
@@ -70,9 +68,20 @@ _CONTEXT = re.compile(
     r"consideration|considering|accepting|connecting|reading|the\s+connection)\b)"
     r"|\b(?:read|enjoyed|loved|liked|appreciated|admired|watched|heard|saw|listened\s+to|"
     r"learned\s+(?:a\s+lot\s+)?from|following)\s+(?:your\b(?!\s+profile\b)|you\s+(?:speak|talk|"
-    r"present|on|at))",
-    re.IGNORECASE,
+    r"present|on|at))"
 )
+
+
+@functools.cache
+def _invitation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``_CONTEXT`` and ``_TEMPLATE`` compiled, on the first invitation checked.
+
+    Not at import: they cost ~4 ms to compile (far more in Pyodide), and only
+    invitations use them, while the checker page's first check is a post.
+    """
+    return re.compile(_CONTEXT, re.IGNORECASE), re.compile(_TEMPLATE, re.IGNORECASE)
+
+
 # An invitation is judged only when it is in English: the context words above
 # are English, and a French or Japanese note must not be called generic for that.
 _ENGLISH = frozenset(
@@ -110,9 +119,10 @@ def _find_generic_invitation(draft: Draft, terms: tuple[str, ...]) -> Iterator[H
     words = [w.value.lower() for w in draft.words]
     if not text.strip() or not any(w in _ENGLISH for w in words):
         return
-    if _CONTEXT.search(text):
+    context, template_pattern = _invitation_patterns()
+    if context.search(text):
         return
-    template = _TEMPLATE.search(text)
+    template = template_pattern.search(text)
     if template:
         yield Hit(
             template.start(),
