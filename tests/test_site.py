@@ -171,3 +171,25 @@ def test_guideline_examples_come_from_the_registry(html_pages: list[Path]) -> No
     """Markers were expanded: no raw marker is left in any page."""
     for path in html_pages:
         assert "rule-examples:" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("page", ["index.html", "sharing/add-your-insight/index.html"])
+def test_a_handbook_page_stays_under_300_kb_gzipped(page: str, html_pages: list[Path]) -> None:
+    """DESIGN.md's byte budget for pages without the checker: the page, every script,
+    stylesheet and image it loads, and the search index and worker, as a web server
+    that compresses (GitHub Pages does) sends them."""
+    import gzip
+
+    path = SITE / page
+    loads = {path, SITE / "search" / "search_index.json"}
+    loads |= set((SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    for tag, _attr, value, attrs in _refs(path):
+        if tag == "a" or (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+            continue
+        target = _html_file(urljoin(_url_of(path), value.split("?")[0]))
+        if target.is_file():
+            loads.add(target)
+    assert not any("pyodide" in str(p) or p.suffix == ".whl" for p in loads), "no Python here"
+    total = sum(len(gzip.compress(p.read_bytes())) for p in loads)
+    print(f"{page}: {len(loads)} files, {total / 1024:.0f} KB gzipped")
+    assert total < 300 * 1024
