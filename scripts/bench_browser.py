@@ -27,19 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import POST_280, POST_3000, Row, _percentile, format_rows  # noqa: E402
-from site_server import SiteServer  # noqa: E402
+from site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
 
 SITE = ROOT / "site"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 LOADS = 5  # page loads per figure (median)
 CHECKS = 50  # checks per draft in the worker (median)
 SECTION = "Pyodide (headless Chromium)"

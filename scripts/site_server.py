@@ -74,6 +74,20 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+# Debian's Chromium, as the browser tests and the bench drive it. The flags keep it from
+# calling home: this machine's network is closed, and the site must need no other host.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
 class SiteServer:
     """A ThreadingHTTPServer on a free port, in a daemon thread."""
 

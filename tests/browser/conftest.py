@@ -17,21 +17,11 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from site_server import SiteServer
+from site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 BOOT_TIMEOUT_MS = 60_000  # a cold Pyodide boot takes a few seconds; CI machines are slow
 
 
