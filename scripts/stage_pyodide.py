@@ -34,6 +34,8 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 OUT = ROOT / "build" / "site-assets"
 MANIFEST = ROOT / "build" / "site-assets.json"
 COMPILE_PYC = ROOT / "scripts" / "compile_pyc.mjs"
+PRECOMPILE_STDLIB = ROOT / "scripts" / "precompile_stdlib.mjs"
+STDLIB = "python_stdlib.zip"  # staged with bytecode for the modules the checker uses
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the wheel
 PACKAGE = "etiquette-checker"
 # What the browser needs to boot; the npm lock file serves the bare benchmark page.
@@ -71,7 +73,8 @@ def _packaged(path: Path) -> bool:
 
 def inputs_hash(version: str) -> str:
     digest = hashlib.sha256(version.encode())
-    for path in [*wheel_inputs(), NPM_PYODIDE / "pyodide-lock.json", Path(__file__), COMPILE_PYC]:
+    extra = [NPM_PYODIDE / "pyodide-lock.json", NPM_PYODIDE / STDLIB, PRECOMPILE_STDLIB]
+    for path in [*wheel_inputs(), *extra, Path(__file__), COMPILE_PYC]:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -100,6 +103,26 @@ def build_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise StageError("`node` is not on PATH: it compiles the checker's bytecode (Node 18+)")
+    return node
+
+
+def precompile_stdlib(dest: Path) -> None:
+    """Write Pyodide's stdlib zip to ``dest`` with the checker's modules as bytecode.
+
+    The npm package ships the stdlib as source, which Python compiles on every start in
+    the browser; see scripts/precompile_stdlib.mjs for the measurements and the choice of
+    modules. Fails the stage rather than silently shipping the slower source zip.
+    """
+    cmd = [_node(), str(PRECOMPILE_STDLIB), str(NPM_PYODIDE), str(ROOT / "checker"), str(dest)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0 or not dest.is_file():
+        raise StageError(f"precompiling the stdlib failed:\n{done.stdout}\n{done.stderr}")
+
+
 def compile_wheel(wheel: Path) -> None:
     """Swap the wheel's ``.py`` files for ``.pyc`` compiled by Pyodide's Python, in place.
 
@@ -107,9 +130,7 @@ def compile_wheel(wheel: Path) -> None:
     when Node or Pyodide cannot do it: shipping sources instead would only be slower, but
     silently so.
     """
-    node = shutil.which("node")
-    if node is None:
-        raise StageError("`node` is not on PATH: it compiles the checker's bytecode (Node 18+)")
+    node = _node()
     with tempfile.TemporaryDirectory(prefix="etiquette-pyc-") as tmp:
         tree = Path(tmp) / "wheel"
         with zipfile.ZipFile(wheel) as archive:
@@ -219,7 +240,10 @@ def stage(*, force: bool = False) -> bool:
         source = NPM_PYODIDE / name
         if not source.is_file():
             raise StageError(f"{source} is missing: run `make setup` (npm ci)")
-        shutil.copy2(source, runtime / name)
+        if name == STDLIB:
+            precompile_stdlib(runtime / name)
+        else:
+            shutil.copy2(source, runtime / name)
 
     py_dir = OUT / "assets" / "checker" / "py" / stamp
     py_dir.mkdir(parents=True)
