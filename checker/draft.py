@@ -103,6 +103,3 @@ class Draft:
                 kept = max(kept, last)
         out.extend(words[kept:])
         return tuple(out)
-
-    def mentions_self(self, name: str) -> bool:
-        return name.lower().lstrip("@") in self.handles

@@ -7,6 +7,8 @@ index that holds every page, and nothing loaded from another host.
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import posixpath
 import re
@@ -86,13 +88,7 @@ def test_every_rule_has_its_page_with_every_section(rule: Rule, html_pages: list
     # the rule's own examples are on its page, escaped
     for ex in (*rule.flags, *rule.passes):
         first_line = ex.text.splitlines()[0]
-        assert _escape(first_line) in text, f"{rule.name}: example missing: {first_line!r}"
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+        assert html.escape(first_line) in text, f"{rule.name}: example missing: {first_line!r}"
 
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.name)
@@ -178,8 +174,6 @@ def test_a_handbook_page_stays_under_300_kb_gzipped(page: str, html_pages: list[
     """DESIGN.md's byte budget for pages without the checker: the page, every script,
     stylesheet and image it loads, and the search index and worker, as a web server
     that compresses (GitHub Pages does) sends them."""
-    import gzip
-
     path = SITE / page
     loads = {path, SITE / "search" / "search_index.json"}
     loads |= set((SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js"))

@@ -69,6 +69,12 @@ class Rule:
         return kind in self.kinds and (self.platforms is None or platform in self.platforms)
 
 
+def regex_hits(regex: re.Pattern[str], text: str, message: str) -> Iterator[Hit]:
+    """A hit for each match of ``regex`` in ``text``; ``message`` may use ``{match}``."""
+    for m in regex.finditer(text):
+        yield Hit(m.start(), m.end(), message.format(match=m.group()))
+
+
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     # Longest first, so "limited time offer" wins over "limited time".
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
@@ -103,8 +109,7 @@ class Phrases:
         return self._cache[terms]
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        for m in self.regex(terms).finditer(draft.prose):
-            yield Hit(m.start(), m.end(), self.message.format(match=m.group()))
+        return regex_hits(self.regex(terms), draft.prose, self.message)
 
 
 @dataclass(frozen=True)
@@ -120,8 +125,7 @@ class Pattern:
         return re.compile(self.pattern, self.flags)
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        for m in self._regex.finditer(draft.prose):
-            yield Hit(m.start(), m.end(), self.message.format(match=m.group()))
+        return regex_hits(self._regex, draft.prose, self.message)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from checker.draft import Draft, Span
 from checker.model import Pillar, Severity
 from checker.platforms import utf8_length
 from checker.rules._text import gate, without_overlaps
-from checker.rules.base import Custom, Example, Hit, Rule
+from checker.rules.base import Custom, Example, Hit, Rule, regex_hits
 
 # ---------------------------------------------------------------------------
 # over-limit
@@ -271,13 +271,12 @@ def _cross_post_hits(draft: Draft) -> Iterator[Hit]:
     text, platform = draft.prose, draft.platform
     label = draft.platform_info.label
     if platform != "x":
-        for m in _MANUAL_RT.finditer(text):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” is X's old retweet syntax, which reads as noise on {label}: "
-                "use the share or boost button, or quote them with a line of your own.",
-            )
+        yield from regex_hits(
+            _MANUAL_RT,
+            text,
+            f"“{{match}}” is X's old retweet syntax, which reads as noise on {label}: "
+            "use the share or boost button, or quote them with a line of your own.",
+        )
     if platform in _NO_HANDLES:
         lead = _LEADING_AT.match(text)
         if lead and draft.kind in ("post", "thread") and draft.post_index == 0:
@@ -306,13 +305,12 @@ def _cross_post_hits(draft: Draft) -> Iterator[Hit]:
                     "won't know it: say in a sentence why each person is worth following.",
                 )
     if platform in _FEDIVERSE_ALIEN:
-        for m in _FEDI_HANDLE.finditer(text):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” is a Mastodon (fediverse) handle; on {label} it won't reach "
-                "them and may tag a stranger: name them or link to their profile.",
-            )
+        yield from regex_hits(
+            _FEDI_HANDLE,
+            text,
+            f"“{{match}}” is a Mastodon (fediverse) handle; on {label} it won't reach "
+            "them and may tag a stranger: name them or link to their profile.",
+        )
     if platform == "bluesky":
         for m in _BSKY_HANDLE.finditer(text):
             if "." not in m.group():
@@ -330,13 +328,12 @@ def _cross_post_hits(draft: Draft) -> Iterator[Hit]:
                 f"“{text[start:end]}” numbers a thread, but {label} has no threads: readers "
                 "get one part with no way to the rest. Post it as one piece, or link to it.",
             )
-        for m in _CONT.finditer(text):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” points to a continuation that {label} readers won't see: "
-                "post the whole thought, or link to the rest.",
-            )
+        yield from regex_hits(
+            _CONT,
+            text,
+            f"“{{match}}” points to a continuation that {label} readers won't see: "
+            "post the whole thought, or link to the rest.",
+        )
 
 
 CROSS_POST_SYNTAX = Rule(

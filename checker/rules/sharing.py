@@ -25,7 +25,7 @@ from checker.rules._text import (
     url_host,
     word_key,
 )
-from checker.rules.base import Custom, Example, Hit, Phrases, Rule
+from checker.rules.base import Custom, Example, Hit, Phrases, Rule, regex_hits
 
 _BRACKETS = "“”\"'‘’«»„()[]"
 
@@ -382,21 +382,18 @@ def _uncredited(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                     f"“#{tag.value}” without the original creator's @handle: tag them so the "
                     "credit goes where it belongs.",
                 )
-        for m in _FOUND_THIS.finditer(prose):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” says the words are someone else's but not whose: name the "
-                "person or link the original (“via @name”).",
-            )
+        yield from regex_hits(
+            _FOUND_THIS,
+            prose,
+            "“{match}” says the words are someone else's but not whose: name the "
+            "person or link the original (“via @name”).",
+        )
     if not draft.mentions:
-        for m in _ANONYMOUS.finditer(prose):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” is not a credit: find who made it and name them, or link the "
-                "original.",
-            )
+        yield from regex_hits(
+            _ANONYMOUS,
+            prose,
+            "“{match}” is not a credit: find who made it and name them, or link the original.",
+        )
     if credited:
         return
     quotes = list(_QUOTE.finditer(prose))
@@ -562,27 +559,24 @@ _KIN = frozenset(
 
 def _unverified(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     prose = draft.prose
-    for m in _DELETE_LINE.finditer(prose):
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"“{m.group()}” is a classic rumour line: check the claim with a source you trust "
-            "before you pass it on.",
-        )
-    for m in _HIDDEN_TRUTH.finditer(prose):
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"“{m.group()}” is how rumours often present themselves: find a source you can "
-            "link before you share.",
-        )
-    for m in _CHAIN_HOAX.finditer(prose):
-        yield Hit(
-            m.start(),
-            m.end(),
-            "This reads like a chain-letter hoax that has circulated for years: check it on a "
-            "fact-checking site before you share it.",
-        )
+    yield from regex_hits(
+        _DELETE_LINE,
+        prose,
+        "“{match}” is a classic rumour line: check the claim with a source you trust "
+        "before you pass it on.",
+    )
+    yield from regex_hits(
+        _HIDDEN_TRUTH,
+        prose,
+        "“{match}” is how rumours often present themselves: find a source you can "
+        "link before you share.",
+    )
+    yield from regex_hits(
+        _CHAIN_HOAX,
+        prose,
+        "This reads like a chain-letter hoax that has circulated for years: check it on a "
+        "fact-checking site before you share it.",
+    )
 
     # News of an event or a death, with no link and no sign that it is the writer's own.
     if draft.urls or draft.kind == "reply":
@@ -1001,13 +995,11 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
             "and keep the offer to one plain line.",
         )
     if strong or _PRICE.search(prose):
-        for m in _URGENCY.finditer(prose):
-            yield Hit(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” adds sales pressure: drop the urgency and let the offer speak "
-                "for itself.",
-            )
+        yield from regex_hits(
+            _URGENCY,
+            prose,
+            "“{match}” adds sales pressure: drop the urgency and let the offer speak for itself.",
+        )
 
 
 HARD_SELL = Rule(
