@@ -1,0 +1,57 @@
+"""Linear-time checks that hold on a busy machine: growth ratios, never wall time.
+
+A test that says "100 KB in under 0.5 s" fails when four copies of the suite
+share two cores. What a hostile paste must not do is grow faster than its size:
+so time the same work on an input ``factor`` times smaller and on the full one,
+each the best of a few runs (the minimum is the least noisy estimate of what the
+code costs), and compare the ratio with the ratio of sizes. Linear work gives a
+ratio near ``factor``; quadratic work gives ``factor ** 2``. Absolute budgets
+live in ``make bench`` (``scripts/bench.py``), which prints PASS or OVER.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+# Between linear (factor) and quadratic (factor ** 2) for factor 10, with room for
+# cache effects and the fixed cost of small inputs.
+DEFAULT_MAX_RATIO = 30.0
+
+
+def best_time(work: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs of ``work``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def growth_ratio(
+    run: Callable[[str], object], text: str, factor: int = 10, repeat: int = 3
+) -> float:
+    """Time of ``run(text)`` over time of ``run`` on the first ``len(text) // factor``
+    characters: about ``factor`` when the work is linear in the text."""
+    small = text[: max(1, len(text) // factor)]
+    run(small)  # warm caches (compiled regexes, lazy tables) before timing
+    small_time = best_time(lambda: run(small), repeat)
+    large_time = best_time(lambda: run(text), repeat)
+    # A floor on the small time: a run of a few microseconds is mostly timer noise.
+    return large_time / max(small_time, 2e-4)
+
+
+def assert_near_linear(
+    run: Callable[[str], object],
+    text: str,
+    factor: int = 10,
+    max_ratio: float = DEFAULT_MAX_RATIO,
+    repeat: int = 3,
+) -> None:
+    """Fail when ``run`` on ``text`` grows clearly faster than the size of ``text``."""
+    ratio = growth_ratio(run, text, factor, repeat)
+    assert ratio <= max_ratio, (
+        f"{factor}x the input took {ratio:.1f}x the time (linear is about {factor}x): "
+        "something in this path is worse than linear"
+    )
