@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from checker import __version__, render
+from checker import __version__, audit_cli, render
 from checker.config import (
     Config,
     ConfigError,
@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     explain_cmd.add_argument("rule", metavar="RULE", help="a rule name, e.g. bare-link")
+    audit_cli.add_parser(commands, shared, formatter)
     return parser
 
 
@@ -290,7 +291,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+def cmd_audit(args: argparse.Namespace) -> int:
+    return audit_cli.run_audit(args, load_config(args.config), UsageError)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "audit": cmd_audit}
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -1,0 +1,152 @@
+"""``etiquette audit FILE``: the shell around the posting-history audit.
+
+It opens the file (the core never does), refuses one that is too big before
+reading it, hands the bytes (or, for a .zip or .tar.gz, the open file, so only
+the members needed are read) to ``read_archive``, feeds the posts to the
+``Auditor`` in chunks with a progress bar on a terminal, and prints the
+result as text, JSON (schema 1) or one self-contained HTML file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from checker.audit import MAX_BYTES, Archive, ArchiveError, auditor_for, read_archive, report
+from checker.audit.detect import EXPECTED
+from checker.config import Config, ConfigError, merge
+from checker.platforms import PLATFORMS, UnknownPlatform
+
+CHUNK = 250  # posts per step: the bar moves often and costs nothing measurable
+_CONTAINERS = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b")
+
+
+def add_parser(commands: Any, shared: argparse.ArgumentParser, formatter: type) -> None:
+    """Adds the ``audit`` subcommand to the CLI's parser."""
+    audit = commands.add_parser(
+        "audit",
+        parents=[shared],
+        help="audit your posting history",
+        description=(
+            "Read your own export and show whether your feed shares, converses and credits "
+            "others, or only broadcasts.\n\n"
+            f"FILE: {EXPECTED}.\n"
+            "Exit status: 0 the audit ran, 2 bad usage or a file it cannot read."
+        ),
+        formatter_class=formatter,
+    )
+    audit.add_argument("file", metavar="FILE", help="the export to read")
+    audit.add_argument("--format", choices=("text", "json", "html"), default="text")
+    audit.add_argument(
+        "--handle",
+        action="append",
+        default=[],
+        metavar="@NAME",
+        help="your handle, when the export does not hold it (plain text, LinkedIn)",
+    )
+    audit.add_argument("--since", metavar="DATE", help="only posts from this day on (YYYY-MM-DD)")
+    audit.add_argument(
+        "--platform",
+        metavar="P",
+        help=f"for plain text: where the posts went ({', '.join(PLATFORMS)}); "
+        "other exports say so themselves",
+    )
+
+
+def _since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ArchiveError(f'--since: "{value}" is not a date; write it as YYYY-MM-DD') from None
+
+
+def open_archive(path: Path) -> Archive:
+    """The export read by the core: bytes, or the open file for a container."""
+    name = str(path)
+    if path.is_dir():
+        raise ArchiveError(f"{name}: is a directory; give the export file (.zip, .js, .json...)")
+    try:
+        with path.open("rb") as file:
+            head = file.read(4)
+            file.seek(0)
+            if head.startswith(_CONTAINERS):
+                return read_archive(file, name)  # streams only the members it needs
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise ArchiveError(
+                    f"{name}: {size / 1e6:,.0f} MB is more than the audit reads "
+                    f"({MAX_BYTES / 1e6:,.0f} MB); export a shorter period, or split the file"
+                )
+            return read_archive(file.read(), name)
+    except FileNotFoundError:
+        raise ArchiveError(f"{name}: no such file") from None
+    except PermissionError:
+        raise ArchiveError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise ArchiveError(f"{name}: is a directory") from None
+
+
+class Progress:
+    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream: IO[str]) -> None:
+        self.total, self.stream = total, stream
+        self.on = total > 0 and stream.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int) -> None:
+        if not self.on:
+            return
+        percent = 100 * done // self.total
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = 30 * done // self.total
+        self.stream.write(
+            f"\rauditing [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% "
+            f"{done:,}/{self.total:,} posts"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.on:
+            self.stream.write("\r" + " " * 72 + "\r")
+            self.stream.flush()
+
+
+def run_audit(
+    args: argparse.Namespace, config: Config, usage_error: Callable[[str], Exception]
+) -> int:
+    """The ``audit`` command; problems become ``usage_error(message)`` (exit 2)."""
+    try:
+        since = _since(args.since)
+        config = merge(config, platform=args.platform, handles=args.handle)
+        archive = open_archive(Path(args.file))
+        auditor = auditor_for(
+            archive, handles=args.handle, platform=config.platform, config=config, since=since
+        )
+    except (ArchiveError, ConfigError, UnknownPlatform) as err:
+        raise usage_error(str(err)) from None
+    posts = archive.posts
+    progress = Progress(len(posts), sys.stderr)
+    try:
+        for start in range(0, len(posts), CHUNK):
+            auditor.feed(posts[start : start + CHUNK])
+            progress(min(start + CHUNK, len(posts)))
+    finally:
+        progress.close()
+    data = auditor.result().to_dict(items=args.format == "json")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "html":
+        sys.stdout.write(report.render_html(data))
+    else:
+        sys.stdout.write(report.render_text(data))
+    return 0
