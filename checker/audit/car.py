@@ -168,8 +168,8 @@ class _Decoder:
             return False
         if info == 21:
             return True
-        if info in (22, 23):
-            return None
+        if info == 22:
+            return None  # (23, "undefined", has no place in DAG-CBOR)
         if info == 25:
             start = self._need(2)
             return struct.unpack(">e", self.data[start : start + 2])[0]

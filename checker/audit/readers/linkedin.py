@@ -44,6 +44,8 @@ def _date(value: str) -> datetime | None:
 
 
 def _rows(text: str, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    if text.count('"') % 2:  # quotes pair up in any whole CSV: an odd one was cut off
+        raise ArchiveError(f"{name}: the CSV is truncated inside a quoted field")
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     missing = [c for c in columns if c not in (reader.fieldnames or ())]
     if missing:

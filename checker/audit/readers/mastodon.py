@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from checker.audit.model import ArchiveError, Post, normalise_handle, parse_iso
+from checker.audit.readers.x import is_cut_short
 
 # Status URLs on Mastodon and most of the fediverse: the author is in the path.
 _USERS_PATH = re.compile(r"^/users/([^/]+)/statuses/")
@@ -181,7 +182,7 @@ def parse_json(text: str, name: str, expected: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        what = "truncated" if err.pos >= len(text.rstrip()) else "malformed"
+        what = "truncated" if is_cut_short(text, "}") else "malformed"
         raise ArchiveError(
             f"{name}: expected {expected}, but the JSON is {what} at line {err.lineno}, "
             f"column {err.colno} ({err.msg})"

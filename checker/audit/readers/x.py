@@ -63,6 +63,11 @@ def parse_date(value: str) -> datetime | None:
     return stamp
 
 
+def is_cut_short(text: str, closing: str) -> bool:
+    """A JSON document that does not end with its closing bracket was cut off."""
+    return not text.rstrip().rstrip(";").endswith(closing)
+
+
 def iter_entries(text: str, name: str) -> Iterator[dict[str, Any]]:
     """Each object of the array after ``window.YTD.<x>.partN =``, decoded one at a time."""
     match = PREFIX.match(text)
@@ -79,7 +84,7 @@ def iter_entries(text: str, name: str) -> Iterator[dict[str, Any]]:
         try:
             entry, at = decoder.raw_decode(text, at)
         except json.JSONDecodeError as err:
-            what = "truncated" if err.pos >= len(text.rstrip()) else "malformed"
+            what = "truncated" if is_cut_short(text, "]") else "malformed"
             raise ArchiveError(
                 f"{name}: the X archive file is {what} at line {err.lineno}, column "
                 f"{err.colno} ({err.msg}); download the archive again"
