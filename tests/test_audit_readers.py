@@ -11,7 +11,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from archives import (
+from audit_archives import (
     OTHER_DID,
     OWNER_DID,
     car_file,

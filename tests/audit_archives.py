@@ -17,7 +17,7 @@ from typing import Any
 import dag_cbor
 from multiformats import CID, multihash
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "audit"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
 OWNER_DID = "did:plc:mara4example7owner"
 OTHER_DID = "did:plc:ines4example7other"
 

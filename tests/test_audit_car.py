@@ -13,7 +13,7 @@ from typing import Any
 import dag_cbor
 import libipld
 import pytest
-from archives import OTHER_DID, car_file, cid_of, strong_ref
+from audit_archives import OTHER_DID, car_file, cid_of, strong_ref
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
