@@ -59,6 +59,7 @@ test: setup browser build lint
 
 bench: setup browser build
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_audit.py
 
 clean:
 	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
