@@ -21,13 +21,17 @@ def _pct(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
+def _posts(count: int) -> str:
+    return f"{count:,} post" + ("" if count == 1 else "s")
+
+
 def _who(handle: str) -> str:
     return handle if handle.startswith("did:") else f"@{handle}"
 
 
 def _heading(data: Mapping[str, Any]) -> str:
     fmt = FORMAT_NAMES.get(data.get("format") or "", data.get("format") or "")
-    parts = [f"{data['posts']:,} post" + ("" if data["posts"] == 1 else "s")]
+    parts = [_posts(data["posts"])]
     if data.get("source"):
         parts.append(f"from {data['source']}" + (f" ({fmt})" if fmt else ""))
     if data.get("handle"):
@@ -73,7 +77,7 @@ def render_text(data: Mapping[str, Any]) -> str:
     if data["findings"]:
         lines += ["", "Most frequent findings:"]
         for finding in data["findings"]:
-            lines.append(f"  {finding['rule']} on {finding['posts']} posts  {finding['url']}")
+            lines.append(f"  {finding['rule']} on {_posts(finding['posts'])}  {finding['url']}")
             example = finding["example"]
             lines.append(f'      e.g. "{example["text"]}"')
             lines.append(f"      {example['message']}")
@@ -114,7 +118,7 @@ a { color: var(--link); }
 figure { margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 blockquote { margin: .4rem 0; padding: .4rem .75rem; background: var(--card);
   border-left: 3px solid var(--line); }
 details { margin-top: .5rem; }
@@ -176,12 +180,13 @@ def render_html(data: Mapping[str, Any]) -> str:
     out.append(svg.balance(kinds))
     out.append(
         f"<figcaption>{escape(svg.describe_kinds(kinds))}</figcaption></figure>"
-        "<table><thead><tr><th>Kind</th><th>Posts</th><th>Share</th></tr></thead><tbody>"
+        '<table><thead><tr><th>Kind</th><th class="n">Posts</th><th class="n">Share</th>'
+        "</tr></thead><tbody>"
     )
     for kind in KINDS:
         out.append(
             f'<tr data-audit-kind="{kind}" data-count="{kinds[kind]}"><td>'
-            f'{svg.KIND_LABELS[kind]}</td><td class="n">{kinds[kind]}</td>'
+            f'{svg.KIND_LABELS[kind]}</td><td class="n">{kinds[kind]:,}</td>'
             f'<td class="n">{_pct(kinds[kind], posts)}</td></tr>'
         )
     about = data["about"]
@@ -215,7 +220,7 @@ def render_html(data: Mapping[str, Any]) -> str:
         for person in data["people"]:
             out.append(
                 f"<li>{escape(_who(person['handle']))} "
-                f'<span class="note">({person["posts"]} posts)</span></li>'
+                f'<span class="note">({_posts(person["posts"])})</span></li>'
             )
         out.append("</ol>")
     if data["findings"]:
@@ -226,7 +231,7 @@ def render_html(data: Mapping[str, Any]) -> str:
             out.append(
                 f'<section data-audit-finding="{escape(finding["rule"])}">'
                 f"<h3>{_link(finding['url'], finding['rule'])} "
-                f'<span class="note">on {finding["posts"]} posts</span></h3>'
+                f'<span class="note">on {_posts(finding["posts"])}</span></h3>'
                 f"<p>{escape(finding['summary'])}</p>"
                 f"<blockquote>{escape(example['text'])}{escape(when)}</blockquote>"
                 f'<p class="note">{escape(example["message"])}</p></section>'

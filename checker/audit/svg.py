@@ -54,14 +54,16 @@ def _open(name: str, height: int, title: str, desc: str) -> str:
 
 def describe_kinds(kinds: Mapping[str, int]) -> str:
     total = sum(kinds.values())
-    parts = [f"{KIND_LABELS[k].lower()} {kinds[k]} ({_pct(kinds[k], total)})" for k in KIND_LABELS]
-    return f"{total} posts: " + ", ".join(parts) + "."
+    parts = [
+        f"{KIND_LABELS[k].lower()} {kinds[k]:,} ({_pct(kinds[k], total)})" for k in KIND_LABELS
+    ]
+    return f"{total:,} posts: " + ", ".join(parts) + "."
 
 
 def balance(kinds: Mapping[str, int], name: str = "audit-balance") -> str:
     """A stacked bar of the kinds of post, then a legend with counts and shares."""
     total = sum(kinds.values())
-    out = [_open(name, 92, "Balance of your posts by kind", describe_kinds(kinds))]
+    out = [_open(name, 116, "Balance of your posts by kind", describe_kinds(kinds))]
     out.append(
         f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="35" rx="4" fill="none" '
         'stroke="currentColor" stroke-opacity="0.35"/>'
@@ -78,14 +80,14 @@ def balance(kinds: Mapping[str, int], name: str = "audit-balance") -> str:
             f"<title>{KIND_LABELS[kind]}: {count} ({_pct(count, total)})</title></rect>"
         )
         x += width
+    # The legend in two rows of two, so that the longest label fits at any width.
     for i, kind in enumerate(KIND_LABELS):
-        lx = i * (WIDTH / 4)
+        lx, ly = (i % 2) * (WIDTH / 2), 52 + (i // 2) * 36
         count = kinds.get(kind, 0)
-        out.append(f'<rect x="{lx:.1f}" y="52" width="12" height="12" rx="2" {_fill(kind)}/>')
+        out.append(f'<rect x="{lx:.1f}" y="{ly}" width="14" height="14" rx="2" {_fill(kind)}/>')
         out.append(
-            f'<text x="{lx + 18:.1f}" y="62" fill="currentColor">{KIND_LABELS[kind]}</text>'
-            f'<text x="{lx + 18:.1f}" y="80" fill="currentColor" fill-opacity="0.8">'
-            f"{count} · {_pct(count, total)}</text>"
+            f'<text x="{lx + 22:.1f}" y="{ly + 12}" fill="currentColor">'
+            f"{KIND_LABELS[kind]}: {count:,} ({_pct(count, total)})</text>"
         )
     out.append("</svg>")
     return "".join(out)
@@ -130,7 +132,7 @@ def trend(months: Sequence[Mapping[str, Any]], name: str = "audit-trend") -> str
             f'fill-opacity="0.8">{tick}</text>'
         )
     slot = plot_w / len(months)
-    bar = max(1.0, slot * 0.8)
+    bar = min(48.0, max(1.0, slot * 0.8))  # a few months should not make slabs
     every = max(1, -(-len(months) // 8))  # at most about eight month labels
     for i, month in enumerate(months):
         x = left + i * slot + (slot - bar) / 2

@@ -97,7 +97,7 @@ HABITS = (
         lambda a: a.share(a.kinds["reshare"], _reshares(a)),
         0.5,
         False,
-        "When you reshare you usually add a word: {pct} of your reshares are plain.",
+        "You add a word to many reshares: {pct} of them are plain, the rest say why.",
         "Most of your reshares carry no word of yours: {pct} are plain reshares.",
         "Quote what you reshare with a line on why it matters to your readers.",
         applies=lambda a: _reshares(a) >= 3,
