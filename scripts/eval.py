@@ -266,7 +266,7 @@ def below_floors(result: Result, floors: Floors) -> list[str]:
         for name, floor in getattr(floors, table).items():
             value = getattr(result.scores[name], table)
             if value is not None and value < floor:
-                out.append(f"{name} {table} {value:.2f} is below its floor {floor:.2f}")
+                out.append(f"{name} {table} {value:.3f} is below its floor {floor:.2f}")
     clean = result.clean
     noisy = sum(bool(o.found) for o in clean)
     loud = sum(bool(o.loud) for o in clean)

@@ -256,6 +256,6 @@ def test_below_a_floor_is_reported_not_failed(tmp_path: Path) -> None:
     done = run_eval("--corpus", str(tmp_path))
     assert done.returncode == 0  # a measuring tool; the tests above hold the floors
     assert "Floors (floors.toml): BELOW" in done.stdout
-    assert "bare-link precision 0.50 is below its floor 0.90" in done.stdout
-    assert "shouting recall 0.00 is below its floor 0.50" in done.stdout
+    assert "bare-link precision 0.500 is below its floor 0.90" in done.stdout
+    assert "shouting recall 0.000 is below its floor 0.50" in done.stdout
     assert "1 clean drafts have a finding (at most 0)" in done.stdout
