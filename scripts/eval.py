@@ -10,6 +10,8 @@ expected a false alarm, one that stays quiet where it is expected a miss.
     .venv/bin/python scripts/eval.py             # table, then misses and false alarms
     .venv/bin/python scripts/eval.py --verbose   # the same, with each draft's text
     .venv/bin/python scripts/eval.py --json      # figures for tests and tools
+    .venv/bin/python scripts/eval.py --rule hard-sell -v   # one rule's misses and alarms
+    make eval EVAL_ARGS="--rule hard-sell -v"              # the same through make
 
 It is a measuring tool: it exits 0 whatever the figures are, and 2 only when
 the corpus itself is malformed (an unknown rule, platform or kind, a missing
@@ -321,7 +323,9 @@ def as_json(result: Result) -> dict[str, Any]:
     }
 
 
-def print_text(result: Result, verbose: bool, floors: Floors | None) -> None:
+def print_text(
+    result: Result, verbose: bool, floors: Floors | None, only: set[str] | None = None
+) -> None:
     clean = result.clean
     print(f"Development corpus: {len(result.outcomes)} drafts, {len(clean)} of them clean\n")
     heads = ("TP", 5), ("FP", 5), ("FN", 5), ("PREC", 7), ("RECALL", 8), ("FLAG", 6), ("NEAR", 6)
@@ -346,6 +350,7 @@ def print_text(result: Result, verbose: bool, floors: Floors | None) -> None:
         f" (with a warning or error: {len(loud)})"
     )
     for title, pairs in (("Misses", result.misses()), ("False alarms", result.false_alarms())):
+        pairs = [(rule, o) for rule, o in pairs if only is None or rule in only]
         print(f"\n{title} ({len(pairs)}):")
         for rule, o in pairs:
             d = o.draft
@@ -370,7 +375,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of *.yaml")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="show each draft in full")
+    parser.add_argument(
+        "--rule", action="append", metavar="NAME", help="list only this rule's misses and alarms"
+    )
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.rule or ()) - {rule.name for rule in REGISTRY})
+    if unknown:
+        parser.error(f"unknown rule(s) {', '.join(unknown)}; see: etiquette rules")
     try:
         drafts = load(args.corpus)
         has_floors = (args.corpus / FLOORS_FILE).exists()
@@ -383,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
         else:
-            print_text(result, args.verbose, floors)
+            print_text(result, args.verbose, floors, set(args.rule) if args.rule else None)
     except BrokenPipeError:  # piped into head: the reader has seen enough
         sys.stderr.close()
     return 0

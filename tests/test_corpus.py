@@ -18,6 +18,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -199,6 +200,16 @@ def test_text_report_lists_misses_and_false_alarms(tmp_path: Path) -> None:
     full = run_eval("--corpus", str(tmp_path), "--verbose")
     assert "why: A deliberately wrong label, to count a false alarm." in full.stdout
     assert "flagged: 'https://example.org/another/page'" in full.stdout
+
+
+def test_rule_option_narrows_the_listing(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    done = run_eval("--corpus", str(tmp_path), "--rule", "shouting")
+    assert "Misses (1):" in done.stdout and "False alarms (0):" in done.stdout
+    assert re.search(r"^  bare-link +1 +1 +0 ", done.stdout, re.M)  # the table keeps every rule
+    with pytest.raises(SystemExit) as exit_info:
+        run_eval("--rule", "shoutng")
+    assert exit_info.value.code == 2
 
 
 def test_the_real_report_checks_its_floors() -> None:
