@@ -98,3 +98,96 @@ def tar_gz_of(members: dict[str, bytes]) -> bytes:
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
+
+
+def bluesky_records() -> list[dict[str, object]]:
+    text = "Thanks @ines.bsky.social for the talk notes https://example.com/notes"
+    start = text.index("@")
+    link = text.index("https")
+    return [
+        {
+            "$type": "app.bsky.feed.post",
+            "text": text,
+            "createdAt": "2024-05-01T10:00:00.000Z",
+            "langs": ["en"],
+            "facets": [
+                {
+                    "index": {"byteStart": start, "byteEnd": start + 17},
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": OTHER_DID}],
+                },
+                {
+                    "index": {"byteStart": link, "byteEnd": len(text)},
+                    "features": [
+                        {
+                            "$type": "app.bsky.richtext.facet#link",
+                            "uri": "https://example.com/notes",
+                        }
+                    ],
+                },
+            ],
+        },
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "Agreed, and the slides are worth a look too.",
+            "createdAt": "2024-05-02T11:00:00.000Z",
+            "reply": {
+                "root": strong_ref(OTHER_DID, "3kroot"),
+                "parent": strong_ref(OTHER_DID, "3kparent"),
+            },
+        },
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "And a second thought on it.",
+            "createdAt": "2024-05-02T11:05:00.000Z",
+            "reply": {
+                "root": strong_ref(OWNER_DID, "3kmine"),
+                "parent": strong_ref(OWNER_DID, "3kmine"),
+            },
+        },
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "The best summary of the conference I have seen.",
+            "createdAt": "2024-06-03T09:00:00.000Z",
+            "embed": {
+                "$type": "app.bsky.embed.record",
+                "record": strong_ref(OTHER_DID, "3kquoted"),
+            },
+        },
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "Photos from the meetup, with the thread that started it.",
+            "createdAt": "2024-06-04T09:00:00.000Z",
+            "embed": {
+                "$type": "app.bsky.embed.recordWithMedia",
+                "record": {
+                    "$type": "app.bsky.embed.record",
+                    "record": strong_ref(OTHER_DID, "3kq2"),
+                },
+                "media": {"$type": "app.bsky.embed.images", "images": []},
+            },
+        },
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "Our roadmap for the summer.",
+            "createdAt": "2024-06-05T09:00:00.000Z",
+            "embed": {
+                "$type": "app.bsky.embed.external",
+                "external": {
+                    "uri": "https://example.com/roadmap",
+                    "title": "Roadmap",
+                    "description": "",
+                },
+            },
+        },
+        {
+            "$type": "app.bsky.feed.repost",
+            "subject": strong_ref(OTHER_DID, "3kr"),
+            "createdAt": "2024-06-06T09:00:00.000Z",
+        },
+        {
+            "$type": "app.bsky.feed.like",
+            "subject": strong_ref(OTHER_DID, "3kl"),
+            "createdAt": "2024-06-06T09:01:00.000Z",
+        },
+        {"$type": "app.bsky.actor.profile", "displayName": "Mara", "description": "Writes docs."},
+    ]
