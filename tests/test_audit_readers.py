@@ -137,6 +137,8 @@ def test_mastodon_outbox_alone() -> None:
     assert posts["4"].reply_to == "mara@social.example"  # continuing one's own thread
     assert posts["5"].text == "Work rant\n\nThree meetings about one meeting today.\nSend coffee."
     assert posts["6"].quote_of == "ines@other.example"
+    # Mastodon shortens a link's text with hidden spans: the words keep the whole URL
+    assert posts["7"].text == "https://example.com/news/technology-987654"
     assert posts["1"].when == datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 
 
