@@ -2,9 +2,9 @@
 
 It opens the file (the core never does), refuses one that is too big before
 reading it, hands the bytes (or, for a .zip or .tar.gz, the open file, so only
-the members needed are read) to ``read_archive``, feeds the posts to the
-``Auditor`` in chunks with a progress bar on a terminal, and prints the
-result as text, JSON (schema 1) or one self-contained HTML file.
+the members needed are read) to ``read_archive``, steps an ``AuditSession``
+through the posts with a progress bar on a terminal, and prints the result as
+text, JSON (schema 1) or one self-contained HTML file.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from checker.audit import MAX_BYTES, Archive, ArchiveError, auditor_for, read_archive, report
+from checker.audit import MAX_BYTES, Archive, ArchiveError, read_archive
 from checker.audit.detect import EXPECTED
+from checker.audit.session import AuditSession, parse_since
 from checker.config import Config, ConfigError, merge
 from checker.platforms import PLATFORMS, UnknownPlatform
 
-CHUNK = 250  # posts per step: the bar moves often and costs nothing measurable
 _CONTAINERS = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b")
 
 
@@ -56,15 +55,6 @@ def add_parser(commands: Any, shared: argparse.ArgumentParser, formatter: type) 
         help=f"for plain text: where the posts went ({', '.join(PLATFORMS)}); "
         "other exports say so themselves",
     )
-
-
-def _since(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ArchiveError(f'--since: "{value}" is not a date; write it as YYYY-MM-DD') from None
 
 
 def open_archive(path: Path) -> Archive:
@@ -126,27 +116,28 @@ def run_audit(
 ) -> int:
     """The ``audit`` command; problems become ``usage_error(message)`` (exit 2)."""
     try:
-        since = _since(args.since)
+        since = parse_since(args.since)  # a bad date is refused before the file is read
         config = merge(config, platform=args.platform, handles=args.handle)
-        archive = open_archive(Path(args.file))
-        auditor = auditor_for(
-            archive, handles=args.handle, platform=config.platform, config=config, since=since
+        session = AuditSession.of(
+            open_archive(Path(args.file)),
+            handles=args.handle,
+            platform=config.platform,
+            since=since,
+            config=config,
         )
     except (ArchiveError, ConfigError, UnknownPlatform) as err:
         raise usage_error(str(err)) from None
-    posts = archive.posts
-    progress = Progress(len(posts), sys.stderr)
+    progress = Progress(session.total, sys.stderr)
     try:
-        for start in range(0, len(posts), CHUNK):
-            auditor.feed(posts[start : start + CHUNK])
-            progress(min(start + CHUNK, len(posts)))
+        while not session.finished:
+            progress(session.step())
     finally:
         progress.close()
-    data = auditor.result().to_dict(items=args.format == "json")
     if args.format == "json":
+        data = session.result(items=True)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "html":
-        sys.stdout.write(report.render_html(data))
+        sys.stdout.write(session.html())
     else:
-        sys.stdout.write(report.render_text(data))
+        sys.stdout.write(session.text())
     return 0

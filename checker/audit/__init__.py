@@ -17,6 +17,7 @@ schema 1; ``report`` renders it as text or one HTML file with SVG pictures.
 from checker.audit.auditor import KINDS, SCHEMA, Audit, Auditor, PostAudit, auditor_for
 from checker.audit.detect import EXPECTED, read_archive
 from checker.audit.model import MAX_BYTES, Archive, ArchiveError, Post
+from checker.audit.session import AuditSession
 
 __all__ = [
     "EXPECTED",
@@ -26,6 +27,7 @@ __all__ = [
     "Archive",
     "ArchiveError",
     "Audit",
+    "AuditSession",
     "Auditor",
     "Post",
     "PostAudit",
