@@ -258,3 +258,11 @@ def test_audit_time_grows_linearly_with_the_posts() -> None:
         return audit_of(chunk.encode(), "posts.txt", handles=["me"])
 
     assert_near_linear(run, text)
+
+
+def test_published_posts_are_not_called_too_long() -> None:
+    """X Premium posts and Mastodon servers with their own limits: what was published fit."""
+    long_post = "We rebuilt the search page this quarter, and here is what we learnt. " * 8
+    data = audit_of(long_post.encode(), "posts.txt", handles=["me"])
+    assert len(long_post) > 280 and data["checked"] == 1
+    assert "over-limit" not in {f["rule"] for f in data["findings"]}

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from checker.audit.model import Archive, Post, normalise_handle, same_person
-from checker.config import Config
+from checker.config import Config, RuleSettings
 from checker.engine import check
 from checker.platforms import get as get_platform
 from checker.rules import BY_NAME
@@ -113,7 +113,10 @@ class Auditor:
         self.handles = own
         # The checker's own-handle rules (vanity-retweet, self-centred) need them too.
         checker_handles = tuple(dict.fromkeys((*base.handles, *own)))
-        self.config = replace(base, platform=self.platform, handles=checker_handles)
+        # A published post got past its platform's limit (X Premium, a Mastodon server's own
+        # limit): calling it too long would be wrong, so the audit leaves that rule out.
+        rules = {**base.rules, "over-limit": RuleSettings(enabled=False)}
+        self.config = replace(base, platform=self.platform, handles=checker_handles, rules=rules)
         self.since = datetime.combine(since, datetime.min.time(), UTC) if since else None
         self.names = dict(names or {})
         self.keep_posts = keep_posts
