@@ -342,3 +342,17 @@ def test_too_big_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> N
     big_member = zip_of({"outbox.json": b" " * 1001})
     with pytest.raises(ArchiveError, match="more than the audit reads"):
         read_archive(big_member, "export.zip")
+
+
+def test_truncated_tar_gz() -> None:
+    data = tar_gz_of({"outbox.json": fixture_bytes("mastodon/outbox.json")})
+    with pytest.raises(
+        ArchiveError, match=r"export\.tar\.gz: the \.tar\.gz file is damaged or truncated"
+    ):
+        read_archive(data[: len(data) // 2], "export.tar.gz")
+
+
+def test_bluesky_repository_inside_a_zip() -> None:
+    archive = read_archive(zip_of({"backup/repo.car": car_file(bluesky_records())}), "bsky.zip")
+    assert archive.format == "bluesky" and len(archive.posts) == 7
+    assert archive.source == "backup/repo.car in bsky.zip"
