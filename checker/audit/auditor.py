@@ -167,7 +167,8 @@ class Auditor:
             for finding in report.findings:
                 if finding.rule not in rules:
                     rules[finding.rule] = None
-                    self.examples[finding.rule] = Example(excerpt(post.text), finding.message, day)
+                    # the latest example wins; shortened only when the audit is read
+                    self.examples[finding.rule] = Example(post.text, finding.message, day)
         # Someone else is in it: named, or the unnamed author of what it answers or reshares.
         others = bool(credits) or any(
             who == "" for who in (post.reply_to, post.repost_of, post.quote_of)
@@ -229,7 +230,11 @@ class Audit:
                 "posts": count,
                 "url": rule_url(auditor.config, rule),
                 "summary": BY_NAME[rule].summary if rule in BY_NAME else "",
-                "example": vars(auditor.examples[rule]).copy(),
+                "example": {
+                    "text": excerpt(auditor.examples[rule].text),
+                    "message": auditor.examples[rule].message,
+                    "date": auditor.examples[rule].date,
+                },
             }
             for rule, count in sorted(auditor.rule_posts.items(), key=lambda kv: (-kv[1], kv[0]))[
                 :TOP
