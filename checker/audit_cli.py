@@ -40,7 +40,13 @@ def add_parser(commands: Any, shared: argparse.ArgumentParser, formatter: type) 
         formatter_class=formatter,
     )
     audit.add_argument("file", metavar="FILE", help="the export to read")
-    audit.add_argument("--format", choices=("text", "json", "html"), default="text")
+    audit.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="text (default), json (schema 1, with every post), or html: one self-contained "
+        "file with the pictures (redirect it: > feed.html)",
+    )
     audit.add_argument(
         "--handle",
         action="append",
