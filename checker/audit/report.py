@@ -115,7 +115,9 @@ a { color: var(--link); }
 .badge { font-weight: 600; margin-right: .35rem; }
 .points li[data-ok="true"] .badge { color: var(--ok); }
 .points li[data-ok="false"] .badge { color: var(--warn); }
-figure { margin: 1rem 0; }
+figure { margin: 1rem 0; overflow-x: auto; }
+/* below this width the pictures' labels would shrink past reading: scroll instead */
+figure svg { min-width: 480px; display: block; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }

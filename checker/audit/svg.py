@@ -30,7 +30,7 @@ KIND_COLOURS = {
     "reshare_with_comment": "#a66bbf",
 }
 WIDTH = 640
-_FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12"'
+_FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="13"'
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
