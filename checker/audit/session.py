@@ -10,6 +10,23 @@ not be stopped). Pure: no I/O, no clock.
         session.step()                      # then report session.done / session.total
     data = session.result()                 # the JSON of schema 1
     page = session.html()                   # the self-contained report
+
+For the "Your feed" page, the worker's side is meant to be this loop (messages
+as proposed for the worker's protocol, next to ``check``)::
+
+    page -> worker  {type: "audit", id, file: File, handles, platform, since}
+                    {type: "audit-cancel", id}
+    worker -> page  {type: "audit-progress", id, phase: "reading" | "auditing", done, total}
+                    {type: "audit-result", id, audit, pictures: {balance, trend}, html}
+                    {type: "audit-error", id, message}          ArchiveError's one sentence
+                    {type: "audit-cancelled", id, done, total}
+
+The ``File`` crosses to the worker without a copy; wrapped in a small seekable
+Python reader over ``FileReaderSync`` and ``File.slice``, it lets ``zipfile``
+read only the central directory and the members needed, so a multi-gigabyte X
+archive never enters memory. Between steps the worker awaits a macrotask, which
+is when an ``audit-cancel`` can arrive (interrupt buffers need cross-origin
+isolation, which GitHub Pages does not give).
 """
 
 from __future__ import annotations
