@@ -308,6 +308,8 @@ def _finding_lines(
     if f.end > f.start:
         title += f"  {_quote(text[f.start : f.end])}"
     out = [title, *_wrapped(visible(f.message), "    ")]
+    if f.replacement is not None:  # per finding: each place has its own edit
+        out += _wrapped(visible(f"fix available: {f.replacement.label}"), "    ")
     if first:  # the fix and link once per rule: repeating them buries the places
         fix = textwrap.wrap(
             f.fix, WRAP, initial_indent="    → ", subsequent_indent="      ", break_on_hyphens=False

@@ -1,0 +1,276 @@
+"""Mechanical fixes: each edit is certain, stays in its span, and removes its finding."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from growth import assert_near_linear
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker import REGISTRY, Config, check, fixes
+from checker.config import RuleSettings
+from checker.render import render_report
+
+
+def fixed(text: str, platform: str, kind: str = "post") -> str:
+    """``text`` with every fix ``check()`` offers applied."""
+    report = check(text, platform=platform, kind=kind)
+    edits = [
+        fixes.Edit(f.replacement.start, f.replacement.end, f.replacement.text, f.replacement.label)
+        for f in report.findings
+        if f.replacement is not None
+    ]
+    return fixes.apply(text, edits)
+
+
+# --- tracking parameters ------------------------------------------------------
+
+TRACKING = [
+    # (link as pasted, link without trackers)
+    ("https://example.com/post?utm_source=x&utm_medium=social", "https://example.com/post"),
+    (
+        "https://example.com/a?id=7&utm_campaign=spring&lang=en",
+        "https://example.com/a?id=7&lang=en",
+    ),
+    ("https://example.com/a?UTM_Source=news#section-2", "https://example.com/a#section-2"),
+    (
+        "https://example.com/a?q=caf%C3%A9+au+lait&fbclid=IwAR0abc",
+        "https://example.com/a?q=caf%C3%A9+au+lait",
+    ),
+    (
+        "https://shop.example/p?gclid=xyz&colour=red&mc_eid=42&size=M",
+        "https://shop.example/p?colour=red&size=M",
+    ),
+    (
+        "https://www.instagram.com/p/Cxyz/?igshid=MzRlODBiNWFlZA==",
+        "https://www.instagram.com/p/Cxyz/",
+    ),
+    ("https://youtu.be/dQw4w9WgXcQ?si=AbCdEf123", "https://youtu.be/dQw4w9WgXcQ"),
+    (
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ&si=AbC&t=42",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42",
+    ),
+    (
+        "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=9f8e",
+        "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC",
+    ),
+    ("https://twitter.com/x/status/1?ref_src=twsrc%5Etfw", "https://twitter.com/x/status/1"),
+    ("example.com/page?utm_source=newsletter", "example.com/page"),
+]
+UNTOUCHED = [
+    "https://example.com/post",
+    "https://example.com/search?q=utm_source&page=2",  # a value, not a key
+    "https://example.com/si?si=3",  # "si" means something else off YouTube and Spotify
+    "https://example.com/a?source=blog&ref=home",  # plain words sites use themselves
+    "https://example.com/a#utm_source=x",  # in the fragment: never sent to the server
+]
+
+
+@pytest.mark.parametrize(("url", "clean"), TRACKING)
+def test_tracking_parameters_are_removed(url: str, clean: str) -> None:
+    assert fixes.strip_tracking(url) == clean
+
+
+@pytest.mark.parametrize("url", UNTOUCHED)
+def test_links_without_trackers_are_left_alone(url: str) -> None:
+    assert fixes.strip_tracking(url) == url
+    assert fixes.remove_tracking(url, 0, len(url)) is None
+
+
+def test_tracking_edits_cover_each_link_in_a_draft() -> None:
+    draft = (
+        "Two reads: https://a.example.com/x?utm_source=tw&id=3 and "
+        "https://b.example.org/y?fbclid=abc 🎉 plus https://c.example.net/z"
+    )
+    edits = fixes.tracking_edits(draft)
+    assert [draft[e.start : e.end] for e in edits] == [
+        "https://a.example.com/x?utm_source=tw&id=3",
+        "https://b.example.org/y?fbclid=abc",
+    ]
+    assert fixes.apply(draft, edits) == (
+        "Two reads: https://a.example.com/x?id=3 and https://b.example.org/y 🎉 plus https://c.example.net/z"
+    )
+
+
+_KEY = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
+_VALUE = st.text(alphabet="abcXYZ019%-._~+=", max_size=8)
+
+
+@given(st.lists(st.tuples(_KEY, _VALUE), min_size=1, max_size=6), st.booleans())
+def test_kept_parameters_stay_byte_identical_and_in_order(
+    params: list[tuple[str, str]], tracked: bool
+) -> None:
+    pairs = [f"{k}={v}" for k, v in params]
+    if tracked:
+        pairs.insert(len(pairs) // 2, "utm_source=feed")
+    url = "https://example.com/p?" + "&".join(pairs) + "#top"
+    clean = fixes.strip_tracking(url)
+    kept = [p for p in pairs if not fixes.is_tracker(p.split("=", 1)[0])]
+    assert clean == "https://example.com/p" + ("?" + "&".join(kept) if kept else "") + "#top"
+
+
+# --- "RT @x:" -------------------------------------------------------------------
+
+RETWEETS = [
+    # (draft, platform, after every fix)
+    ("RT @nasa: The rover found water ice.", "mastodon", "The rover found water ice."),
+    ("RT @nasa The rover found water ice.", "bluesky", "The rover found water ice."),
+    ("Worth a read.\nRT @nasa: rover news", "linkedin", "Worth a read.\nrover news"),
+    ("  MT @nasa: shortened", "threads", "  shortened"),
+]
+
+
+@pytest.mark.parametrize(("draft", "platform", "after"), RETWEETS)
+def test_leading_retweet_prefix_is_dropped(draft: str, platform: str, after: str) -> None:
+    assert fixed(draft, platform) == after
+
+
+def test_retweet_prefix_mid_sentence_has_no_fix() -> None:
+    draft = "So true, RT @nasa: the rover found ice"
+    report = check(draft, platform="mastodon")
+    rt = [f for f in report.findings if f.rule == "cross-post-syntax"]
+    assert rt, "the rule should still flag it"
+    assert all(f.replacement is None for f in rt)
+
+
+def test_retweet_prefix_is_not_a_finding_on_x_so_nothing_to_fix() -> None:
+    draft = "RT @nasa: The rover found water ice."
+    assert fixed(draft, "x") == draft
+
+
+# --- #FF ------------------------------------------------------------------------
+
+FOLLOW_FRIDAY = [
+    ("#FF @anna @bob", "Thanks to @anna and @bob for …"),
+    (
+        "#FF @anna, @bob and @chen. Great people.",
+        "Thanks to @anna, @bob and @chen for …. Great people.",
+    ),
+    ("@anna @bob #FollowFriday", "Thanks to @anna and @bob for …"),
+    ("Happy Friday!\n#ff @dev_lee", "Happy Friday!\nThanks to @dev_lee for …"),
+    ("#FF @tom@fosstodon.org & @ana", "Thanks to @tom@fosstodon.org and @ana for …"),
+]
+
+
+@pytest.mark.parametrize(("draft", "after"), FOLLOW_FRIDAY)
+def test_follow_friday_becomes_a_named_thank_you(draft: str, after: str) -> None:
+    assert fixed(draft, "linkedin") == after
+
+
+def test_follow_friday_with_nobody_named_has_no_fix() -> None:
+    report = check("Happy #FF everyone!", platform="facebook")
+    ff = [f for f in report.findings if f.rule == "cross-post-syntax"]
+    assert ff and all(f.replacement is None for f in ff)
+
+
+# --- jargon ---------------------------------------------------------------------
+
+JARGON = [
+    ("We should utilize the new tool.", "We should use the new tool."),
+    ("Utilize the new tool.", "Use the new tool."),
+    ("UTILIZE THE TOOL", "USE THE TOOL"),
+    ("Let's touch base on Friday.", "Let's catch up on Friday."),
+    ("Excited to leverage our data.", "Excited to use our data."),
+    (
+        "Honestly we don't have the bandwidth for a launch.",
+        "Honestly we don't have the time for a launch.",
+    ),
+    ("Key learnings from a deep-dive into churn.", "Key lessons from a close look into churn."),
+]
+
+
+@pytest.mark.parametrize(("draft", "after"), JARGON)
+def test_jargon_becomes_the_plain_word_the_rule_names(draft: str, after: str) -> None:
+    assert fixed(draft, "linkedin") == after
+
+
+def test_every_jargon_example_gets_a_fix() -> None:
+    rule = next(r for r in REGISTRY if r.name == "stiff-jargon")
+    for example in rule.flags:
+        report = check(example.text, platform=example.platform, kind=example.kind)
+        found = [f for f in report.findings if f.rule == "stiff-jargon"]
+        assert found and all(f.replacement is not None for f in found), example.text
+
+
+def test_a_teams_own_stiff_word_has_no_invented_fix() -> None:
+    config = Config(rules={"stiff-jargon": RuleSettings(extra_terms=("mindshare",))})
+    report = check("We want more mindshare this year.", platform="linkedin", config=config)
+    found = [f for f in report.findings if f.rule == "stiff-jargon"]
+    assert found and all(f.replacement is None for f in found)
+
+
+# --- the contract: JSON, offsets, re-checking ---------------------------------------
+
+
+def test_json_carries_the_replacement_with_utf16_offsets() -> None:
+    draft = "🎉🎉 Time to leverage our wins"
+    data = json.loads(json.dumps(check(draft, platform="linkedin").to_dict()))
+    (finding,) = [f for f in data["findings"] if f["rule"] == "stiff-jargon"]
+    rep = finding["replacement"]
+    assert set(rep) == {"start", "end", "start_utf16", "end_utf16", "text", "label"}
+    assert draft[rep["start"] : rep["end"]] == "leverage"
+    as_js = draft.encode("utf-16-le")
+    assert as_js[2 * rep["start_utf16"] : 2 * rep["end_utf16"]].decode("utf-16-le") == "leverage"
+    assert rep["text"] == "use"
+
+
+def test_findings_without_a_fix_keep_the_schema_1_shape() -> None:
+    data = check("Great read! https://example.com/post", platform="x").to_dict()
+    assert data["findings"]
+    for finding in data["findings"]:
+        assert "replacement" not in finding
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    return (
+        [
+            (ex.text, ex.platform, ex.kind)
+            for rule in REGISTRY
+            for ex in (*rule.flags, *rule.passes)
+            if rule.name in fixes.FIXES
+        ]
+        + [(d, p, "post") for d, p, _ in RETWEETS]
+        + [(d, "linkedin", "post") for d, _ in JARGON + FOLLOW_FRIDAY]
+    )
+
+
+@pytest.mark.parametrize(("draft", "platform", "kind"), _examples())
+def test_applying_every_fix_removes_those_findings_for_good(
+    draft: str, platform: str, kind: str
+) -> None:
+    before = check(draft, platform=platform, kind=kind)
+    applied: dict[str, int] = {}
+    for f in before.findings:
+        if f.replacement is not None:
+            applied[f.rule] = applied.get(f.rule, 0) + 1
+    after = check(fixed(draft, platform, kind), platform=platform, kind=kind)
+    for rule, n in applied.items():
+        left = sum(f.rule == rule for f in after.findings)
+        had = sum(f.rule == rule for f in before.findings)
+        assert left <= had - n, (rule, draft)
+    assert all(f.replacement is None for f in after.findings), draft
+
+
+def test_every_fix_is_keyed_by_a_rule_in_the_catalogue() -> None:
+    names = {rule.name for rule in REGISTRY}
+    assert set(fixes.FIXES) <= names
+
+
+def test_apply_skips_an_edit_that_overlaps_an_earlier_one() -> None:
+    text = "abcdef"
+    edits = [fixes.Edit(1, 4, "X", ""), fixes.Edit(2, 5, "Y", ""), fixes.Edit(5, 6, "Z", "")]
+    assert fixes.apply(text, edits) == "aXeZ"
+
+
+def test_the_cli_text_report_says_a_fix_is_available() -> None:
+    draft = "Let's leverage our wins"
+    out = render_report(draft, check(draft, platform="linkedin"))
+    assert "fix available: Replace “leverage” with “use”" in out
+
+
+def test_fixes_stay_linear_on_hostile_input() -> None:
+    assert_near_linear(lambda t: check(t, platform="linkedin"), "utilize the data, " * 3000)
+    assert_near_linear(lambda t: check(t, platform="facebook"), "@a " * 20000 + "#FF")
+    assert_near_linear(lambda t: fixes.follow_friday_stub(t, 0, 3), "#FF" + " \t" * 50000 + "x")
