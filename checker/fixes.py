@@ -39,17 +39,23 @@ class Edit(NamedTuple):
 FixFunction = Callable[[str, int, int], "Edit | None"]
 
 
-def apply(text: str, edits: Iterable[Edit]) -> str:
-    """``text`` with each edit applied; an edit overlapping an earlier one is skipped."""
+def compatible(text: str, edits: Iterable[Edit]) -> list[Edit]:
+    """The edits that can be applied together, in text order: an edit overlapping
+    an earlier one is left out (apply it after re-checking)."""
     kept: list[Edit] = []
     reach = -1
     for edit in sorted(edits):
         if edit.start >= reach and 0 <= edit.start <= edit.end <= len(text):
             kept.append(edit)
             reach = max(edit.end, edit.start + 1)  # two inserts at one point would be ambiguous
+    return kept
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with each of the ``compatible`` edits applied."""
     out: list[str] = []
     pos = 0
-    for edit in kept:
+    for edit in compatible(text, edits):
         out.append(text[pos : edit.start])
         out.append(edit.text)
         pos = edit.end
@@ -69,19 +75,32 @@ _RETWEET = re.compile(r"(?:RT|MT|rt)\s?:?\s?@[\w.]+")
 _RETWEET_TAIL = re.compile(r"[ \t]*:?\s*")
 
 
+def _followed_by_space(text: str, pos: int) -> bool:
+    return pos == len(text) or not (text[pos].isalnum() or text[pos] in "_.@")
+
+
 def drop_retweet_prefix(text: str, start: int, end: int) -> Edit | None:
     """Drop "RT @x:" that opens a line: it is X's syntax, noise elsewhere.
 
     Only at the start of a line (a post's opening); in mid-sentence the words
-    around it may depend on it, so that is left to the writer.
+    around it may depend on it, so that is left to the writer. Not when a
+    handle follows: the post would then open like a reply from another network.
     """
     if not _RETWEET.fullmatch(text, start, end):
         return None
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return None
-    tail = _RETWEET_TAIL.match(text, end)
-    stop = tail.end() if tail else end
+    stop = end
+    while True:  # "RT @a: RT @b: ..." is one chain of reshares: drop it whole
+        tail = _RETWEET_TAIL.match(text, stop)
+        stop = tail.end() if tail else stop
+        more = _RETWEET.match(text, stop)
+        if more is None or not _followed_by_space(text, more.end()):
+            break
+        stop = more.end()
+    if text.startswith("@", stop):  # the rest would then read as a reply: not certain
+        return None
     return Edit(start, stop, "", f"Remove {_quote(text[start:stop].strip())}")
 
 

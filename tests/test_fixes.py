@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from growth import assert_near_linear
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import REGISTRY, Config, check, fixes
@@ -119,6 +120,7 @@ RETWEETS = [
     ("RT @nasa The rover found water ice.", "bluesky", "The rover found water ice."),
     ("Worth a read.\nRT @nasa: rover news", "linkedin", "Worth a read.\nrover news"),
     ("  MT @nasa: shortened", "threads", "  shortened"),
+    ("RT @esa: RT @nasa: rover news", "mastodon", "rover news"),
 ]
 
 
@@ -133,6 +135,13 @@ def test_retweet_prefix_mid_sentence_has_no_fix() -> None:
     rt = [f for f in report.findings if f.rule == "cross-post-syntax"]
     assert rt, "the rule should still flag it"
     assert all(f.replacement is None for f in rt)
+
+
+def test_retweet_prefix_before_a_handle_has_no_fix() -> None:
+    # dropping it would leave a post that opens like a reply: "@anna great point"
+    report = check("RT @nasa: @anna great point", platform="linkedin")
+    rt = [f for f in report.findings if f.rule == "cross-post-syntax" and f.start == 0]
+    assert rt and rt[0].replacement is None
 
 
 def test_retweet_prefix_is_not_a_finding_on_x_so_nothing_to_fix() -> None:
@@ -240,17 +249,7 @@ def _examples() -> list[tuple[str, str, str]]:
 def test_applying_every_fix_removes_those_findings_for_good(
     draft: str, platform: str, kind: str
 ) -> None:
-    before = check(draft, platform=platform, kind=kind)
-    applied: dict[str, int] = {}
-    for f in before.findings:
-        if f.replacement is not None:
-            applied[f.rule] = applied.get(f.rule, 0) + 1
-    after = check(fixed(draft, platform, kind), platform=platform, kind=kind)
-    for rule, n in applied.items():
-        left = sum(f.rule == rule for f in after.findings)
-        had = sum(f.rule == rule for f in before.findings)
-        assert left <= had - n, (rule, draft)
-    assert all(f.replacement is None for f in after.findings), draft
+    assert_fixed_for_good(draft, platform, kind)
 
 
 def test_every_fix_is_keyed_by_a_rule_in_the_catalogue() -> None:
@@ -274,3 +273,100 @@ def test_fixes_stay_linear_on_hostile_input() -> None:
     assert_near_linear(lambda t: check(t, platform="linkedin"), "utilize the data, " * 3000)
     assert_near_linear(lambda t: check(t, platform="facebook"), "@a " * 20000 + "#FF")
     assert_near_linear(lambda t: fixes.follow_friday_stub(t, 0, 3), "#FF" + " \t" * 50000 + "x")
+
+
+# --- property: fixing is a fixed point ------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "RT @nasa:",
+        "MT @esa",
+        "#FF",
+        "#FollowFriday",
+        "@anna",
+        "@tom@fosstodon.org",
+        "and",
+        "utilize",
+        "Utilize",
+        "leverage our",
+        "deep-dive",
+        "touch base",
+        "synergies",
+        "we don't have the bandwidth",
+        "learnings",
+        "great",
+        "news.",
+        "https://example.com/a?utm_source=x&id=2",
+        "🎉",
+        "日本",
+    ]
+)
+_GLUE = st.sampled_from([" ", " ", "\n", ", "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(_PIECES, _GLUE), min_size=1, max_size=25),
+    st.sampled_from(["x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "instagram"]),
+)
+def test_fixes_apply_cleanly_and_do_not_come_back(
+    pieces: list[tuple[str, str]], platform: str
+) -> None:
+    draft = "".join(p + g for p, g in pieces).strip()
+    before = check(draft, platform=platform)
+    for f in before.findings:
+        rep = f.replacement
+        if rep is None:
+            continue
+        # the edit changes the flagged words, and its UTF-16 offsets agree
+        assert 0 <= rep.start < rep.end <= len(draft)
+        assert max(rep.start, f.start) < min(rep.end, f.end)
+        as_js = draft.encode("utf-16-le")
+        assert (
+            as_js[2 * rep.start_utf16 : 2 * rep.end_utf16].decode("utf-16-le")
+            == (draft[rep.start : rep.end])
+        )
+    assert_fixed_for_good(draft, platform)
+
+
+def assert_fixed_for_good(draft: str, platform: str, kind: str = "post") -> None:
+    """Apply every compatible fix: the finding it fixed is not back where the edit
+    was (a finding is the same when its rule and message, which quotes the flagged
+    words, are), and rounds of apply-and-recheck (a writer clicking "fix") end."""
+    text = draft
+    for _round in range(4):
+        report = check(text, platform=platform, kind=kind)
+        by_edit = {
+            fixes.Edit(f.replacement.start, f.replacement.end, f.replacement.text, ""): f
+            for f in report.findings
+            if f.replacement is not None
+        }
+        if not by_edit:
+            return
+        applied = fixes.compatible(text, by_edit)
+        new_text = fixes.apply(text, applied)
+        # a finding is the same one after the edit when it says the same thing
+        # (messages quote the flagged words); anything else is new
+        known = Counter((f.rule, f.message) for f in report.findings)
+        fresh = []
+        for f in check(new_text, platform=platform, kind=kind).findings:
+            if known[(f.rule, f.message)] > 0:
+                known[(f.rule, f.message)] -= 1
+            else:
+                fresh.append(f)
+        shift = 0
+        for edit in applied:
+            lo = edit.start + shift
+            hi = lo + len(edit.text)
+            shift += len(edit.text) - (edit.end - edit.start)
+            was = by_edit[edit]
+            back = [
+                f
+                for f in fresh
+                if (f.rule, f.message.lower()) == (was.rule, was.message.lower())
+                and f.start <= hi
+                and f.end >= lo
+            ]
+            assert not back, (text, new_text, back)
+        text = new_text
+    raise AssertionError(f"fixes keep coming after four rounds: {draft!r}")
