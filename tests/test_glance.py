@@ -136,3 +136,34 @@ def test_dicts_are_json_ready() -> None:
 
 def test_glance_stays_near_linear() -> None:
     assert_near_linear(lambda t: glance(t), ("Words and 🎉 and https://example.com/a 日本 " * 2000))
+
+
+def test_the_glance_command_prints_every_network_and_the_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.txt"
+    draft = "word " * 60
+    path.write_text(draft, encoding="utf-8")
+    assert cli.main(["glance", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    x_line = next(line for line in out if line.startswith("X "))
+    assert "300/280" in x_line and "over by 20" in x_line
+    assert any(line.startswith("Mastodon") and line.endswith("fits") for line in out)
+    assert out[-1].startswith("60 words · 1 sentence")
+
+    assert cli.main(["glance", str(path), "--format", "json", "--kind", "thread"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == 1 and data["kind"] == "thread"
+    assert [r["count"] for r in data["platforms"]] == [
+        r.count for r in glance(draft, kind="thread")
+    ]
+    assert data["counts"]["words"] == 60
+
+
+def test_the_glance_command_rejects_an_unknown_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("hi", encoding="utf-8")
+    assert cli.main(["glance", str(path), "--kind", "tweet"]) == 2
+    assert "kind" in capsys.readouterr().err

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from growth import assert_near_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import PLATFORMS, Config, check, platforms, split_posts, twitter_text
+from checker import PLATFORMS, Config, check, cli, platforms, split_posts, twitter_text
 from checker.split import JOINER, THREADED, has_threads, split_thread
 
 NUMBER = re.compile(r" (\d+)/(\d+)\Z")
@@ -243,3 +245,29 @@ def test_splitting_stays_near_linear() -> None:
     assert_near_linear(lambda t: split_thread(t, platform="x"), words)
     no_spaces = "あ" * 30000
     assert_near_linear(lambda t: split_thread(t, platform="mastodon"), no_spaces)
+
+
+def test_the_split_command_prints_a_thread_the_checker_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = "A sentence that goes on for a while. " * 12
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    assert cli.main(["split", str(path), "--platform", "bluesky", "--numbered"]) == 0
+    thread = capsys.readouterr().out
+    assert thread.endswith("\n")
+    report = check(thread, platform="bluesky", kind="thread")
+    assert len(report.length.posts) >= 2 and not report.length.over
+    assert cli.main(["split", str(path), "--platform", "x", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] and data["text"] == split_thread(draft, platform="x").text
+
+
+def test_the_split_command_says_why_it_cannot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("A long post. " * 300, encoding="utf-8")
+    assert cli.main(["split", str(path), "--platform", "linkedin"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "LinkedIn has no threads" in err
