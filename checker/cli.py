@@ -343,7 +343,8 @@ def cmd_glance(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(_json(data))
     else:
-        sys.stdout.write(render.render_glance(rows, writer))
+        color = _want_color(args.color, sys.stdout)
+        sys.stdout.write(render.render_glance(rows, writer, color=color))
     return EXIT_OK
 
 

@@ -478,8 +478,9 @@ def render_explain(rule: Rule, config: Config, *, color: bool = False) -> str:
 # --- the writer's desk --------------------------------------------------------
 
 
-def render_glance(rows: Sequence[GlanceRow], writer: Counts) -> str:
+def render_glance(rows: Sequence[GlanceRow], writer: Counts, *, color: bool = False) -> str:
     """One line per network ("X  45/280 weighted  fits"), then the writer's counts."""
+    style = _Style(color)
     label_width = max(len(r.label) for r in rows)
     count_width = max(len(str(r.count)) for r in rows)
     limit_width = max(len(str(r.limit)) for r in rows)
@@ -491,7 +492,9 @@ def render_glance(rows: Sequence[GlanceRow], writer: Counts) -> str:
             verdict = f"over by {r.over_by}"
         else:
             verdict = f"over {r.byte_limit} bytes ({r.bytes})"
+        if not r.fits:
+            verdict = style.severity(Severity.ERROR, verdict, bold=True)
         count = f"{str(r.count).rjust(count_width)}/{str(r.limit).ljust(limit_width)}"
         out.append(f"{r.label.ljust(label_width)}  {count} {r.unit.ljust(10)}  {verdict}")
-    out += ["", writer.line()]
+    out += ["", style.dim(writer.line())]
     return "\n".join(out) + "\n"
