@@ -40,7 +40,7 @@ _CJK = (
     "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
     "\U00020000-\U0003134f"
 )
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+CJK_CHAR = re.compile(f"[{_CJK}]")
 # A word: letters or digits, with inner apostrophes or hyphens ("don't", "follow-up").
 # Each repetition starts with a joiner, so matching is linear.
 # A number's decimal point or thousands comma keeps it one word ("3.5", "1,000").
@@ -114,7 +114,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for end in [*sentence_ends(prose), len(prose)]:
         chunk = prose[start:end]
-        if _WORD.search(chunk) or _CJK_CHAR.search(chunk):
+        if _WORD.search(chunk) or CJK_CHAR.search(chunk):
             lead = len(chunk) - len(chunk.lstrip())
             spans.append((start + lead, start + len(chunk.rstrip())))
         start = end
@@ -177,7 +177,7 @@ def counts(text: str) -> Counts:
     mentions = 0
     if "@" in prose:  # a mention is one word, "@tom@fosstodon.org" too
         prose, mentions = MENTION.subn(" ", prose)
-    cjk = len(_CJK_CHAR.findall(prose))
+    cjk = len(CJK_CHAR.findall(prose))
     words = len(_WORD.findall(prose)) + mentions
     minutes = words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE
     links = len(twitter_text.extract_urls_with_indices(text)) if "." in text else 0

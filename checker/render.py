@@ -495,6 +495,7 @@ def render_glance(rows: Sequence[GlanceRow], writer: Counts, *, color: bool = Fa
         if not r.fits:
             verdict = style.severity(Severity.ERROR, verdict, bold=True)
         count = f"{str(r.count).rjust(count_width)}/{str(r.limit).ljust(limit_width)}"
-        out.append(f"{r.label.ljust(label_width)}  {count} {r.unit.ljust(10)}  {verdict}")
+        line = f"{r.label.ljust(label_width)}  {count} {r.unit.ljust(10)}  {verdict}"
+        out.append(f"{line}  {style.dim(r.note)}" if r.note else line)
     out += ["", style.dim(writer.line())]
     return "\n".join(out) + "\n"

@@ -167,3 +167,24 @@ def test_the_glance_command_rejects_an_unknown_kind(
     path.write_text("hi", encoding="utf-8")
     assert cli.main(["glance", str(path), "--kind", "tweet"]) == 2
     assert "kind" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("draft", "platform", "note"),
+    [
+        ("Party time 🎉", "threads", "Here each emoji counts 4."),
+        ("Party time 🎉", "x", "Here each emoji counts 2."),
+        ("Party time 🎉", "bluesky", ""),
+        ("Family " + FAMILY + " and 🎉", "threads", "Here each emoji counts 4 to 25."),
+        ("Read https://example.com/a/long/path/to/a/post", "x", "Here each link counts 23."),
+        ("Read https://example.com/a/long/path/to/a/post", "bluesky", ""),
+        ("Thanks @tom@fosstodon.org", "mastodon", "Here @tom@fosstodon.org counts as @tom."),
+        ("日本語で書きました", "x", "Here each CJK character counts 2."),
+        ("Plain words only.", "linkedin", ""),
+    ],
+)
+def test_the_note_says_what_counts_other_than_it_looks(
+    draft: str, platform: str, note: str
+) -> None:
+    (row,) = [r for r in glance(draft) if r.platform == platform]
+    assert row.note == note
