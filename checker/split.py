@@ -163,10 +163,10 @@ def _spaces_before(text: str, pos: int) -> int:
     return pos
 
 
-def _furthest(cuts: list[int], start: int, reach: int, fits: Callable[[int], bool]) -> int | None:
-    """The furthest cut in ``cuts`` after ``start`` (and before ``reach``) that fits."""
+def _furthest(cuts: list[int], start: int, last: int, fits: Callable[[int], bool]) -> int | None:
+    """The furthest cut in ``cuts`` after ``start`` (up to ``last``) that fits."""
     lo = bisect.bisect_right(cuts, start)
-    hi = bisect.bisect_left(cuts, reach)
+    hi = bisect.bisect_right(cuts, last)
     if lo >= hi or not fits(cuts[lo]):
         return None
     # gallop: probe at doubling distances until a cut does not fit, then bisect
@@ -195,27 +195,24 @@ def _split_one(text: str, fits_post: Callable[[str], bool], suffix: str, reach: 
         return not post or fits_post(post + suffix)
 
     posts: list[str] = []
-    cuts = _Cuts(text)
-    start = 0
     end = len(text.rstrip())  # text[start:end] holds a word while start < end
+    # The end of the text is a cut of every kind: "the rest fits" is found by the
+    # same galloping search, never by counting a long rest once per post.
+    levels = [[*level, end] for level in _Cuts(text).levels]
+    start = 0
     while start < end:
-        # the rest in one post? only worth counting when it could fit (a long rest is
-        # counted once per post otherwise: quadratic on a long paste)
-        if end - start <= reach and fits(text[start:end].strip()):
-            posts.append(text[start:end].strip())
-            break
 
         def fits_to(cut: int, start: int = start) -> bool:
             return fits(text[start:cut].strip())
 
         cut = None
-        for level in cuts.levels:
+        for level in levels:
             cut = _furthest(level, start, min(end, start + reach), fits_to)
             if cut is not None and text[start:cut].strip():
                 break
             cut = None
         if cut is None:
-            raise _Unsplittable(_first_piece(text, start, cuts.levels[-1]))
+            raise _Unsplittable(_first_piece(text, start, levels[-1]))
         posts.append(text[start:cut].strip())
         start = cut
     return posts
@@ -262,14 +259,21 @@ def split_thread(
 
     fits_post = _fits_check(plat, limit)
     reach = limit * _REACH_PER_UNIT + _REACH_EXTRA
+    whole = text.strip()
     try:
-        posts = _split_all(text, fits_post, "", reach)
-        width = 0
-        while numbering and len(posts) > 1 and len(str(len(posts))) != width:
-            # reserve " n/n" at the width of the current count; more posts may widen it
-            width = len(str(len(posts)))
-            widest = "9" * width
-            posts = _split_all(text, fits_post, f" {widest}/{widest}", reach)
+        if len(split_posts(text)) == 1 and len(whole) <= reach and fits_post(whole):
+            posts = [whole]  # it fits already: one post, nothing to number
+        else:
+            # Reserve " n/n" at the width of the count so far (one digit to start);
+            # if the posts then need a wider n, split again: a few rounds at most,
+            # since a wider reservation never makes fewer posts.
+            width = 1 if numbering else 0
+            while True:
+                widest = "9" * width
+                posts = _split_all(text, fits_post, f" {widest}/{widest}" if width else "", reach)
+                if not numbering or len(str(len(posts))) <= width:
+                    break
+                width = len(str(len(posts)))
     except _Unsplittable as err:
         piece = err.piece if len(err.piece) <= 60 else err.piece[:59] + "…"
         return refuse(
