@@ -79,6 +79,17 @@ def _followed_by_space(text: str, pos: int) -> bool:
     return pos == len(text) or not (text[pos].isalnum() or text[pos] in "_.@")
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    """Whether only spaces stand between ``pos`` and the start of its line.
+
+    Looks back over spaces only, so a paste of thousands of "RT @a:" on one
+    line costs a step per finding, not the length of the line.
+    """
+    while pos > 0 and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in "\r\n"
+
+
 def drop_retweet_prefix(text: str, start: int, end: int) -> Edit | None:
     """Drop "RT @x:" that opens a line: it is X's syntax, noise elsewhere.
 
@@ -86,10 +97,7 @@ def drop_retweet_prefix(text: str, start: int, end: int) -> Edit | None:
     around it may depend on it, so that is left to the writer. Not when a
     handle follows: the post would then open like a reply from another network.
     """
-    if not _RETWEET.fullmatch(text, start, end):
-        return None
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    if not _RETWEET.fullmatch(text, start, end) or not _opens_line(text, start):
         return None
     stop = end
     while True:  # "RT @a: RT @b: ..." is one chain of reshares: drop it whole
@@ -146,7 +154,8 @@ def follow_friday_stub(text: str, start: int, end: int) -> Edit | None:
         names = _names(text[end:stop])
         first = start
     else:
-        line_start = max(text.rfind("\n", 0, start) + 1, start - _LOOK_BACK)
+        floor = max(0, start - _LOOK_BACK)
+        line_start = max(text.rfind("\n", floor, start) + 1, floor)
         before = _HANDLES_BEFORE.search(text, line_start, start)
         if not before:
             return None

@@ -272,6 +272,9 @@ def test_the_cli_text_report_says_a_fix_is_available() -> None:
 def test_fixes_stay_linear_on_hostile_input() -> None:
     assert_near_linear(lambda t: check(t, platform="linkedin"), "utilize the data, " * 3000)
     assert_near_linear(lambda t: check(t, platform="facebook"), "@a " * 20000 + "#FF")
+    assert_near_linear(lambda t: check(t, platform="facebook"), "RT @a: " * 15000)
+    assert_near_linear(lambda t: check(t, platform="linkedin"), "#FF @a " * 15000)
+    assert_near_linear(lambda t: check(t, platform="linkedin"), "@a #FF " * 15000)
     assert_near_linear(lambda t: fixes.follow_friday_stub(t, 0, 3), "#FF" + " \t" * 50000 + "x")
 
 
