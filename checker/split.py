@@ -144,15 +144,21 @@ class _Cuts:
             inside[m.start() : m.end() + 1] = b"\x01" * (m.end() + 1 - m.start())
             inside[_spaces_before(text, m.start())] = 1
 
+        # every cut falls between two characters as the reader sees them
+        clusters = [a for a, _ in graphemes.grapheme_spans(text)]
+        boundary = bytearray(len(text) + 1)
+        for a in clusters:
+            boundary[a] = 1
+
         def allowed(cuts: list[int]) -> list[int]:
-            return [c for c in cuts if 0 < c < len(text) and not inside[c]]
+            return [c for c in cuts if 0 < c < len(text) and boundary[c] and not inside[c]]
 
         self.levels = [
             # links blanked: "example.com. Next" ends a sentence after the link
             allowed(_counts.sentence_ends(_counts.blank_links(text))),
             allowed([m.end() for m in _CLAUSE_END.finditer(text)]),
             allowed([m.start() for m in _SPACES.finditer(text)]),
-            allowed([a for a, _ in graphemes.grapheme_spans(text)]),
+            allowed(clusters),
         ]
 
 

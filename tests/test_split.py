@@ -11,7 +11,7 @@ from growth import assert_near_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import PLATFORMS, Config, check, cli, platforms, split_posts, twitter_text
+from checker import PLATFORMS, Config, check, cli, graphemes, platforms, split_posts, twitter_text
 from checker.split import JOINER, THREADED, has_threads, split_thread
 
 NUMBER = re.compile(r" (\d+)/(\d+)\Z")
@@ -271,3 +271,15 @@ def test_the_split_command_says_why_it_cannot(
     assert cli.main(["split", str(path), "--platform", "linkedin"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "LinkedIn has no threads" in err
+
+
+@SETTINGS
+@given(drafts(), st.sampled_from(sorted(THREADED)), st.integers(min_value=40, max_value=200))
+def test_no_character_is_cut_in_two(draft: str, platform: str, limit: int) -> None:
+    result = split_thread(draft, platform=platform, config=Config(limits={platform: limit}))
+    assert result.ok
+    clusters = [draft[a:b] for a, b in graphemes.grapheme_spans(draft) if not draft[a:b].isspace()]
+    pieces = [
+        p[a:b] for p in result.posts for a, b in graphemes.grapheme_spans(p) if not p[a:b].isspace()
+    ]
+    assert pieces == clusters
