@@ -75,8 +75,9 @@ _RETWEET = re.compile(r"(?:RT|MT|rt)\s?:?\s?@[\w.]+")
 _RETWEET_TAIL = re.compile(r"[ \t]*:?\s*")
 
 
-def _followed_by_space(text: str, pos: int) -> bool:
-    return pos == len(text) or not (text[pos].isalnum() or text[pos] in "_.@")
+def _followed_by_word(text: str, pos: int) -> bool:
+    """Whether a word, handle or tag goes on at ``pos`` ("#FFmpeg" is not "#FF")."""
+    return pos < len(text) and (text[pos].isalnum() or text[pos] in "_@")
 
 
 def _opens_line(text: str, pos: int) -> bool:
@@ -97,14 +98,16 @@ def drop_retweet_prefix(text: str, start: int, end: int) -> Edit | None:
     around it may depend on it, so that is left to the writer. Not when a
     handle follows: the post would then open like a reply from another network.
     """
-    if not _RETWEET.fullmatch(text, start, end) or not _opens_line(text, start):
+    # the flagged span starts with the prefix (it may or may not take in the colon)
+    prefix = _RETWEET.match(text, start)
+    if prefix is None or prefix.end() > end or not _opens_line(text, start):
         return None
-    stop = end
+    stop = prefix.end()
     while True:  # "RT @a: RT @b: ..." is one chain of reshares: drop it whole
         tail = _RETWEET_TAIL.match(text, stop)
         stop = tail.end() if tail else stop
         more = _RETWEET.match(text, stop)
-        if more is None or not _followed_by_space(text, more.end()):
+        if more is None or _followed_by_word(text, more.end()):
             break
         stop = more.end()
     if text.startswith("@", stop):  # the rest would then read as a reply: not certain
@@ -143,8 +146,10 @@ def follow_friday_stub(text: str, start: int, end: int) -> Edit | None:
     part only they can say. With no handle next to the tag there is nobody to
     name, so no fix.
     """
-    if not _FOLLOW_FRIDAY.fullmatch(text, start, end):
+    tag = _FOLLOW_FRIDAY.match(text, start)
+    if tag is None or tag.end() > end or _followed_by_word(text, tag.end()):
         return None
+    start, end = tag.span()  # the tag itself, whatever else the finding takes in
     after = _HANDLES_AFTER.match(text, end)
     if after and after.end() > end:
         # a handle's trailing dot ends the sentence: keep it outside the edit

@@ -373,3 +373,20 @@ def assert_fixed_for_good(draft: str, platform: str, kind: str = "post") -> None
             assert not back, (text, new_text, back)
         text = new_text
     raise AssertionError(f"fixes keep coming after four rounds: {draft!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "after"),
+    [
+        # a rule may flag a wider span than the prefix or the tag: the fix still knows its part
+        ("RT @nasa: rover news", (0, 9), "rover news"),
+        ("RT @nasa: rover news", (0, 10), "rover news"),
+        ("#FF @anna @bob", (0, 14), "Thanks to @anna and @bob for …"),
+        ("#FFmpeg @anna", (0, 7), None),  # another tag that starts with FF
+    ],
+)
+def test_fix_functions_read_their_part_of_a_wider_span(
+    text: str, span: tuple[int, int], after: str | None
+) -> None:
+    edit = fixes.cross_post_fix(text, *span)
+    assert (None if edit is None else fixes.apply(text, [edit])) == after
