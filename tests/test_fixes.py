@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 import pytest
+from corpus_drafts import CorpusDraft, corpus_drafts
 from growth import assert_near_linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -390,3 +391,8 @@ def test_fix_functions_read_their_part_of_a_wider_span(
 ) -> None:
     edit = fixes.cross_post_fix(text, *span)
     assert (None if edit is None else fixes.apply(text, [edit])) == after
+
+
+@pytest.mark.parametrize("draft", corpus_drafts(), ids=lambda d: d.id)
+def test_fixes_on_the_corpus_never_bring_their_finding_back(draft: CorpusDraft) -> None:
+    assert_fixed_for_good(draft.text, draft.platform, draft.kind)

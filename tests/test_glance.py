@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_drafts import CorpusDraft, corpus_drafts
 from growth import assert_near_linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -188,3 +189,10 @@ def test_the_note_says_what_counts_other_than_it_looks(
 ) -> None:
     (row,) = [r for r in glance(draft) if r.platform == platform]
     assert row.note == note
+
+
+@pytest.mark.parametrize("draft", corpus_drafts(), ids=lambda d: d.id)
+def test_glance_equals_check_on_the_corpus(draft: CorpusDraft) -> None:
+    for row in glance(draft.text, kind=draft.kind):
+        length = check(draft.text, platform=row.platform, kind=draft.kind).length
+        assert (row.count, row.limit) == (length.count, length.limit), row.platform

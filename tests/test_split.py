@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus_drafts import CorpusDraft, corpus_drafts
 from growth import assert_near_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,11 @@ def unnumbered(posts: tuple[str, ...]) -> list[str]:
         assert m and int(m.group(1)) == i and int(m.group(2)) == len(posts), post
         out.append(post[: m.start()])
     return out
+
+
+def own_posts(text: str) -> str:
+    """The draft without the thread breaks the writer typed (they stay breaks)."""
+    return " ".join(text[a:b] for a, b in split_posts(text))
 
 
 def squeezed(text: str) -> str:
@@ -89,7 +95,7 @@ def test_every_post_fits_and_nothing_is_lost_or_reordered(
     # every piece here (a link, a handle, an emoji) is shorter than the limit
     assert result.ok, result.reason
     posts = unnumbered(result.posts) if result.numbered else list(result.posts)
-    assert squeezed("".join(posts)) == squeezed(draft)
+    assert squeezed("".join(posts)) == squeezed(own_posts(draft))
     assert_fits_as_the_checker_counts(result.text, platform, config, result.posts)
     # the counts reported are the checker's
     assert result.counts == tuple(PLATFORMS[platform].count(p) for p in result.posts)
@@ -110,7 +116,7 @@ def test_cuts_fall_between_words_when_every_word_fits(
     assert result.ok, result.reason
     posts = unnumbered(result.posts) if result.numbered else list(result.posts)
     # whitespace-normalised, the posts rejoin to the draft word for word
-    assert " ".join(posts).split() == draft.split()
+    assert " ".join(posts).split() == own_posts(draft).split()
 
 
 @SETTINGS
@@ -283,3 +289,18 @@ def test_no_character_is_cut_in_two(draft: str, platform: str, limit: int) -> No
         p[a:b] for p in result.posts for a, b in graphemes.grapheme_spans(p) if not p[a:b].isspace()
     ]
     assert pieces == clusters
+
+
+@pytest.mark.parametrize("draft", corpus_drafts(), ids=lambda d: d.id)
+def test_corpus_drafts_split_into_posts_that_fit_and_read_back(draft: CorpusDraft) -> None:
+    # a tight limit, so that most drafts need several posts
+    for platform in sorted(THREADED):
+        config = Config(limits={platform: 120})
+        result = split_thread(draft.text, platform=platform, numbering=True, config=config)
+        if not result.ok:  # only a piece longer than 120 on its own may stop it
+            assert "alone is longer than" in result.reason, result.reason
+            continue
+        posts = unnumbered(result.posts) if result.numbered else list(result.posts)
+        # the writer's own "---" breaks stay breaks: compare with the posts they hold
+        assert squeezed("".join(posts)) == squeezed(own_posts(draft.text))
+        assert_fits_as_the_checker_counts(result.text, platform, config, result.posts)
