@@ -6,8 +6,8 @@ the same thing in both places.
 
 Counting choices, each the one a writer would expect:
 
-- A link is not a word (nobody reads "https://…" aloud); a @mention or a
-  #hashtag is, since it is read as a name or a word.
+- A link is not a word (nobody reads "https://…" aloud); a @mention, a
+  #hashtag or an e-mail address is one, since it is read as a name or a word.
 - "follow-up" and "don't" are one word each; "3" is a word; emoji are not.
 - Chinese and Japanese put no spaces between words, so each Han, Hiragana or
   Katakana character counts as one word, as word processors count them.
@@ -50,6 +50,10 @@ _WORD = re.compile(rf"{_LETTERS}(?:(?:['’\-‑]|(?<=\d)[.,](?=\d)){_LETTERS})*
 # A mention as the networks write them, the fediverse's "@user@server" included
 # (the same shape ``checker.platforms`` counts for the networks other than X).
 MENTION = re.compile(r"(?<![\w@/=.])@\w[\w.]*(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+
+# An e-mail address is one word. The look-behind lets a match start only where a
+# token starts, so a long run of letters is scanned once, not once per letter.
+_EMAIL = re.compile(r"(?<![\w.+\-@])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 # Where a sentence ends: terminal punctuation (with closing quotes or brackets)
 # before a space or the end, a CJK full stop anywhere, or a line break.
@@ -174,11 +178,12 @@ def reading_time(seconds: int) -> str:
 def counts(text: str) -> Counts:
     """Count ``text`` as a writer would (see the module's notes for the choices)."""
     prose = blank_links(text)
-    mentions = 0
-    if "@" in prose:  # a mention is one word, "@tom@fosstodon.org" too
+    mentions = emails = 0
+    if "@" in prose:  # a mention is one word, "@tom@fosstodon.org" too, and so is an address
+        prose, emails = _EMAIL.subn(" ", prose)
         prose, mentions = MENTION.subn(" ", prose)
     cjk = len(CJK_CHAR.findall(prose))
-    words = len(_WORD.findall(prose)) + mentions
+    words = len(_WORD.findall(prose)) + mentions + emails
     minutes = words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE
     links = len(twitter_text.extract_urls_with_indices(text)) if "." in text else 0
     return Counts(

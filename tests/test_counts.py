@@ -36,6 +36,7 @@ CASES = [
     ("안녕하세요 여러분, 오늘 발표 자료를 공유합니다.", 6, 1, 0, 0, 0),
     ("Slides (日本語版) are up: https://example.jp/s", 7, 1, 0, 0, 1),
     ("Is it? Yes! Really… ok.", 5, 4, 0, 0, 0),
+    ("Questions to hello.team@example.org or @help", 5, 1, 1, 0, 0),
 ]
 
 
@@ -96,3 +97,4 @@ def test_to_dict_has_every_count() -> None:
 def test_counting_stays_near_linear() -> None:
     assert_near_linear(counts, "Words, e.g. this. @a@b.social #t https://x.com/a 日本語。 " * 3000)
     assert_near_linear(counts, "." * 100000)
+    assert_near_linear(counts, ("a" * 5000 + "@") * 20)
