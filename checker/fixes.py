@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from checker import twitter_text
-from checker.model import Replacement
+from checker.model import Replacement, Utf16Offsets
 
 
 class Edit(NamedTuple):
@@ -355,6 +355,13 @@ def tracking_edits(text: str) -> list[Edit]:
         if edit is not None:
             edits.append(edit)
     return edits
+
+
+def tracking_fixes(text: str) -> list[Replacement]:
+    """``tracking_edits`` with UTF-16 offsets too: what the page offers as
+    "Remove tracking from links" (``[r.to_dict() for r in ...]`` is JSON-ready)."""
+    utf16 = Utf16Offsets(text)
+    return [replacement(edit, utf16) for edit in tracking_edits(text)]
 
 
 # --- the registry -----------------------------------------------------------

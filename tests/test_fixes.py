@@ -96,6 +96,15 @@ def test_tracking_edits_cover_each_link_in_a_draft() -> None:
     )
 
 
+def test_tracking_fixes_carry_utf16_offsets_for_the_page() -> None:
+    draft = "🎉 Read https://example.com/a?utm_source=x&id=1 now"
+    (fix,) = fixes.tracking_fixes(draft)
+    as_js = draft.encode("utf-16-le")
+    link = as_js[2 * fix.start_utf16 : 2 * fix.end_utf16].decode("utf-16-le")
+    assert link == draft[fix.start : fix.end] == "https://example.com/a?utm_source=x&id=1"
+    assert fix.to_dict()["text"] == "https://example.com/a?id=1"
+
+
 _KEY = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
 _VALUE = st.text(alphabet="abcXYZ019%-._~+=", max_size=8)
 
