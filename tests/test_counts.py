@@ -96,5 +96,5 @@ def test_to_dict_has_every_count() -> None:
 
 def test_counting_stays_near_linear() -> None:
     assert_near_linear(counts, "Words, e.g. this. @a@b.social #t https://x.com/a 日本語。 " * 3000)
-    assert_near_linear(counts, "." * 100000)
+    assert_near_linear(counts, "Dr. e.g. a. B. ... ?! " * 5000)
     assert_near_linear(counts, ("a" * 5000 + "@") * 20)
