@@ -194,10 +194,10 @@ def render_html(data: Mapping[str, Any]) -> str:
     about = data["about"]
     out.append(
         "</tbody></table>"
-        f"<p>About others: <strong>{about['others']}</strong> ({_pct(about['others'], posts)}); "
-        f"about yourself: <strong>{about['self']}</strong> ({_pct(about['self'], posts)}). "
-        f"Posts with links: {data['with_links']}; bare links: {data['bare_links']}; "
-        f"selling posts: {data['selling']}.</p>"
+        f"<p>About others: <strong>{about['others']:,}</strong> ({_pct(about['others'], posts)}); "
+        f"about yourself: <strong>{about['self']:,}</strong> ({_pct(about['self'], posts)}). "
+        f"Posts with links: {data['with_links']:,}; bare links: {data['bare_links']:,}; "
+        f"selling posts: {data['selling']:,}.</p>"
     )
 
     out.append("<h2>Month by month</h2>")
