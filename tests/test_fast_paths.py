@@ -3,8 +3,9 @@
 ``check()`` skips work to meet its speed budgets: the URL scan jumps over
 prose where no link can start, URLs of one text are remembered, X's weighted
 length is summed in bulk, ``Draft.words`` drops words inside entities by
-bisection, lengths skip work on ASCII and count clusters with generated tables. Each test here compares a shortcut with the slow path, written out
-(or switched back on) in the test, on random and hostile text.
+bisection, lengths take a shortcut on ASCII and count clusters with generated
+tables. Each test here compares a shortcut with the slow path, written out (or
+switched back on) in the test, on random and hostile text.
 """
 
 from __future__ import annotations
