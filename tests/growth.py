@@ -4,12 +4,13 @@ A test that says "100 KB in under 0.5 s" fails when four copies of the suite
 share two cores. What a hostile paste must not do is grow faster than its size:
 so time the same work on an input ``factor`` times smaller and on the full one,
 each the best of a few runs (the minimum is the least noisy estimate of what the
-code costs), and compare the ratio with the ratio of sizes. Time is this
-process's CPU time, not the wall clock: when other processes share the cores,
-a long run is preempted more often than a short one, and wall time would
-inflate the ratio of a linear function past the limit (seen with two suites and
-other builds on two cores: ratios of 30 to 70 for linear code). Linear work gives a
-ratio near ``factor``; quadratic work gives ``factor ** 2``. Absolute budgets
+code costs), and compare the ratio with the ratio of sizes. Linear work gives a
+ratio near ``factor``; quadratic work gives ``factor ** 2``.
+
+Time is this process's CPU time, not the wall clock: when other processes share
+the cores, a long run is preempted more often than a short one, and wall time
+inflates the ratio of linear code past the limit (seen with two suites and other
+builds on two cores: ratios of 30 to 70). Absolute budgets
 live in ``make bench`` (``scripts/bench.py``), which prints PASS or OVER.
 """
 
