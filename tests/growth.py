@@ -10,8 +10,8 @@ ratio near ``factor``; quadratic work gives ``factor ** 2``.
 Time is this process's CPU time, not the wall clock: when other processes share
 the cores, a long run is preempted more often than a short one, and wall time
 inflates the ratio of linear code past the limit (seen with two suites and other
-builds on two cores: ratios of 30 to 70). Absolute budgets
-live in ``make bench`` (``scripts/bench.py``), which prints PASS or OVER.
+builds on two cores: ratios of 30 to 70). Absolute budgets live in ``make bench``
+(``scripts/bench.py``), which prints PASS or OVER.
 """
 
 from __future__ import annotations
