@@ -10,7 +10,7 @@ during all of them left the site's origin.
 from __future__ import annotations
 
 import json
-import time
+import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -38,6 +38,14 @@ def open_checker(page: Page, base_url: str, fragment: str = "") -> None:
 def settle(page: Page) -> None:
     """Wait until the result for the text now in the editor is on the page."""
     page.wait_for_selector("[data-checker-state=ready][data-checker-pending=false]")
+
+
+def wait_until_saved(page: Page, text: str) -> None:
+    """Wait until the (debounced) autosave has stored ``text`` in this browser."""
+    page.wait_for_function(
+        "text => localStorage.getItem('etiquette-checker:v1:draft') === JSON.stringify(text)",
+        arg=text,
+    )
 
 
 def put_draft(page: Page, text: str, platform: str = "x", kind: str = "post") -> None:
@@ -183,7 +191,15 @@ def test_markup_in_a_draft_renders_as_text_and_runs_nothing(
     )
     page.fill("[data-checker-handle]", '<img src=y onerror="window.__pwned=3">')
     put_draft(page, hostile, "x", "post")
-    page.wait_for_timeout(300)  # give an injected handler time to fire, if there were one
+    # A canary: the same broken image, put into the page on purpose. Once its error
+    # handler has run, an injected one would have run too.
+    page.evaluate(
+        """() => { const img = new Image(); img.onerror = () => { window.__canary = 1 };
+                   img.src = "x"; document.body.append(img);
+                   window.__canaryImage = img }"""
+    )
+    page.wait_for_function("() => window.__canary === 1")
+    page.evaluate("() => window.__canaryImage.remove()")
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs_seen == []
     for area in ("[data-checker-layer]", "[data-checker-findings]", "[data-checker-handle-note]"):
@@ -199,9 +215,9 @@ def test_markup_in_a_draft_renders_as_text_and_runs_nothing(
 def test_the_draft_survives_a_reload(page: Page, base_url: str) -> None:
     if not page.url.endswith("/checker/"):
         open_checker(page, base_url)
-    text = f"Kept across reloads {time.time():.0f}: thanks @ana for the notes!"
+    text = f"Kept across reloads {secrets.token_hex(4)}: thanks @ana for the notes!"
     put_draft(page, text, "mastodon", "reply")
-    page.wait_for_timeout(400)  # the autosave is debounced
+    wait_until_saved(page, text)  # the autosave is debounced
     page.reload()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT_MS)
     assert page.input_value(INPUT) == text
@@ -222,7 +238,7 @@ def test_clear_can_be_undone(page: Page, base_url: str) -> None:
 def test_a_try_it_link_fills_the_editor_and_keeps_the_old_draft(page: Page, base_url: str) -> None:
     open_checker(page, base_url)
     put_draft(page, "My own unfinished draft.", "x", "post")
-    page.wait_for_timeout(400)
+    wait_until_saved(page, "My own unfinished draft.")
     # Follow a real "Try it in the checker" link from a generated rule page.
     rule = next(r for r in REGISTRY if any(e.platform != "x" for e in r.flags))
     example = next(e for e in rule.flags if e.platform != "x")
@@ -300,23 +316,24 @@ def test_a_megabyte_paste_keeps_the_page_responsive(page: Page, base_url: str) -
     page.fill(INPUT, big)
     settle(page)
     assert "too long to check live" in (page.text_content("[data-checker-summary]") or "")
+    # Count what the page asks of the worker: a megabyte is kept, not sent to Python.
+    page.evaluate(
+        """() => { window.__posted = 0; window.__postMessage = Worker.prototype.postMessage;
+                   Worker.prototype.postMessage = function (...args) {
+                     window.__posted += 1; return window.__postMessage.apply(this, args) } }"""
+    )
     page.click(INPUT)
     page.keyboard.press("Control+End")
-    started = time.perf_counter()
     page.keyboard.type("xyz")
-    typed = time.perf_counter() - started
+    settle(page)
     value_end = page.evaluate(f"() => document.querySelector('{INPUT}').value.slice(-3)")
     assert value_end == "xyz"
     assert page.evaluate(f"() => document.querySelector('{INPUT}').value.length") == len(big) + 3
-    # the main thread answers quickly: one animation frame, measured in the page
-    frame_ms = page.evaluate(
-        """() => new Promise(resolve => {
-             const t = performance.now();
-             requestAnimationFrame(() => resolve(performance.now() - t));
-           })"""
-    )
-    assert frame_ms < 250, f"a frame took {frame_ms:.0f} ms after the paste"
-    assert typed < 5, f"typing 3 keys took {typed:.1f} s"
+    assert "too long to check live" in (page.text_content("[data-checker-summary]") or "")
+    assert page.evaluate("() => window.__posted") == 0, "typing in a megabyte sent it to Python"
+    # nor copied into the highlight backdrop behind the editor
+    layer = "document.querySelector('[data-checker-layer]').textContent.length"
+    assert page.evaluate(f"() => {layer}") < 100
 
     # 100 KB is checked live, in the worker, while the page stays usable
     hundred_k = big[:100_000]
@@ -324,6 +341,8 @@ def test_a_megabyte_paste_keeps_the_page_responsive(page: Page, base_url: str) -
     settle(page)
     assert page.locator("[data-checker-count] .etq-meter__count").text_content() != "–"
     assert "too long" not in (page.text_content("[data-checker-summary]") or "")
+    assert page.evaluate("() => window.__posted") >= 1  # this one did go to the worker
+    page.evaluate("() => { Worker.prototype.postMessage = window.__postMessage }")
     page.fill(INPUT, "")
     settle(page)
 
