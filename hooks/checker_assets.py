@@ -80,6 +80,21 @@ def _asset_version(manifest: dict[str, Any]) -> str:
     return digest.hexdigest()[:10]
 
 
+def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Where the browser finds Python and the checker: the one source of these options.
+
+    Paths are site-root-relative; boot.js resolves them from its own URL. The checker page
+    carries them once (a JSON script in its head, read by boot.js and checker.js), and
+    ``config.json`` repeats them for tools that read the built site (the bench, the tests).
+    """
+    return {
+        "indexURL": manifest["indexURL"],
+        "lockFileURL": manifest["lockFile"],
+        "packages": [manifest["package"]],
+        "configURL": CONFIG_JSON,
+    }
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = _manifest()
     mapping, parsed = _team_settings(config)
@@ -96,13 +111,7 @@ def on_page_context(
     parsed: Config = _state["parsed"]
     context["checker"] = {
         "version": _state["version"],
-        # site-root-relative; checker.js resolves them from its own URL
-        "runtime": {
-            "indexURL": _state["manifest"]["indexURL"],
-            "lockFileURL": _state["manifest"]["lockFile"],
-            "packages": [_state["manifest"]["package"]],
-            "configURL": CONFIG_JSON,
-        },
+        "runtime": runtime_options(_state["manifest"]),
         "platform": parsed.platform,
         "kind": parsed.kind,
         "platforms": [
@@ -147,12 +156,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         "schema": 1,
         "source": SOURCE,
         "checker": _state["mapping"],
-        "pyodide": {
-            "version": manifest["pyodideVersion"],
-            "indexURL": manifest["indexURL"],
-            "lockFileURL": manifest["lockFile"],
-            "packages": [manifest["package"]],
-        },
+        "pyodide": {"version": manifest["pyodideVersion"], **runtime_options(manifest)},
     }
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -168,7 +168,10 @@ class Runtime {
 
 function runtimeFor(root) {
   if (!window.__etiquetteRuntime) {
-    const raw = JSON.parse(root.dataset.checkerRuntime || "{}");
+    // The head's boot options (after an instant navigation, Material has merged the new
+    // page's head tags into the document's head: the tag is there too).
+    const tag = document.querySelector("script[data-checker-boot]");
+    const raw = JSON.parse((tag && tag.textContent) || "{}");
     window.__etiquetteRuntime = new Runtime(runtimeOptions(raw, ASSETS_URL));
   }
   return window.__etiquetteRuntime;
