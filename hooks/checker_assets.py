@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -148,10 +149,35 @@ def _link_or_copy(src: str, dst: str) -> object:
     return dst
 
 
+# `import ... from "./view.js"` (and `export ... from`), as the checker's modules import each other.
+_SIBLING_IMPORT = re.compile(r"""(\bfrom\s*)(["'])(\./[\w.-]+\.js)\2""")
+
+
+def version_imports(source: str, version: str) -> str:
+    """``source`` with each import of a sibling module carrying ``?v=version``.
+
+    The page loads ``checker.js?v=...``; a relative import inside it would drop the query,
+    so a browser could pair a new script with a stale cached module. The files in
+    ``overrides/`` stay plain, as Node's tests (tests/js/) import them.
+    """
+    return _SIBLING_IMPORT.sub(lambda m: f"{m[1]}{m[2]}{m[3]}?v={version}{m[2]}", source)
+
+
+def _version_site_modules(folder: Path, version: str) -> None:
+    for path in sorted(folder.glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        versioned = version_imports(text, version)
+        if versioned != text:
+            tmp = path.with_suffix(".js.tmp")
+            tmp.write_text(versioned, encoding="utf-8")
+            os.replace(tmp, path)  # a new file: never write through a hard link
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     manifest = _manifest()  # again: `make stage` may have run since on_config
     site = Path(config.site_dir)
     shutil.copytree(STAGED, site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    _version_site_modules(site / "assets" / "checker", _state["version"])
     out = {
         "schema": 1,
         "source": SOURCE,

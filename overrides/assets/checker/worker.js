@@ -6,6 +6,7 @@
 //                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
+//                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //   worker -> page  {type: "progress", step, total, label}
 //                   {type: "ready", python, pyodide}
 //                   {type: "failed", message}            boot failed; the page offers Retry
@@ -180,6 +181,14 @@ async function handle(message) {
     }
     return;
   }
+  if (message.type === "test") {
+    // For the browser tests only (tests/browser/test_checker_robustness.py); the page never
+    // sends these. "stall": this worker stops answering, as a runaway check would;
+    // "reject": a promise fails with nobody to catch it.
+    if (message.action === "stall") for (;;);
+    if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
+    return;
+  }
   if (message.type === "check" || message.type === "bench") {
     try {
       if (!checkFn) await booting;
@@ -201,6 +210,13 @@ pageWasm = new Promise((resolve) => {
 self.addEventListener("message", (event) => {
   handle(event.data);
 });
+// A rejection nobody handled fails a boot still in progress (Pyodide's loader has a few
+// promises of its own); once Python is ready, every request answers for itself (`handle`
+// catches), and a stray rejection is logged, not a reason to kill a working runtime.
 self.addEventListener("unhandledrejection", (event) => {
+  if (checkFn) {
+    console.error("etiquette worker: unhandled rejection after ready:", event.reason);
+    return;
+  }
   post({ type: "failed", message: lastLine(event.reason) });
 });
