@@ -78,8 +78,27 @@ export class Element extends Node {
     this.listeners.get(type).push(fn);
   }
 
+  // A click bubbles up from here, as in a browser.
   click() {
-    for (const fn of this.listeners.get("click") ?? []) fn({ target: this });
+    const event = { target: this };
+    for (let node = this; node instanceof Element; node = node.parent) {
+      for (const fn of node.listeners.get("click") ?? []) fn(event);
+    }
+  }
+
+  matches(selector) {
+    return selector.split(",").some((one) => {
+      const m = /^\s*\[([\w-]+)\]\s*$/.exec(one);
+      if (!m) throw new Error(`fake DOM: unsupported selector ${selector}`);
+      return this.hasAttribute(m[1]);
+    });
+  }
+
+  closest(selector) {
+    for (let node = this; node instanceof Element; node = node.parent) {
+      if (node.matches(selector)) return node;
+    }
+    return null;
   }
 
   // Elements below this one (depth first) that pass `test`.

@@ -63,9 +63,11 @@ test("clicking a span shows it, its Ignore ignores that span only", () => {
   const spans = root.querySelectorAll("[data-span]");
   spans[1].querySelector("button").click(); // the quote
   spans[1].querySelector("button[data-ignore]").click();
+  spans[2].click(); // anywhere on the row
   assert.deepEqual(calls.map(([name, span]) => [name, DRAFT.slice(span.start, span.end)]), [
     ["show", "Don't miss out"],
     ["ignore", "Don't miss out"],
+    ["show", "<b>today</b>"],
   ]);
   assert.equal(calls[1][1].key, findingKeys(FINDINGS, DRAFT)[2]);
 });

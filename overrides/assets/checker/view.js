@@ -102,7 +102,11 @@ export function findingCard(doc, card, text, on, { showIgnored = false, rulePage
       title: "Show in the draft",
       "aria-label": `Show in draft: ${quote}`,
     }, el(doc, "q", { text: quote }));
-    show.addEventListener("click", () => on.show(span));
+    // The whole row shows the span (the button gives it a keyboard stop and a name);
+    // clicks on its Ignore or Stop ignoring do only that.
+    item.addEventListener("click", (event) => {
+      if (!event.target.closest("[data-ignore], [data-unignore]")) on.show(span);
+    });
     item.append(show);
     if (!same) item.append(el(doc, "span", { class: "etq-span__msg", text: spanMessage(span.message, quote) }));
     item.append(
