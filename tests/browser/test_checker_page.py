@@ -356,6 +356,11 @@ def test_axe_finds_no_serious_violation(
     page = context.new_page()
     open_checker(page, base_url)
     put_draft(page, SHOWCASE, "x", "post")
+    # with an ignored finding shown again, so its muted styles are scanned too
+    page.locator("li[data-rule='hard-sell'] [data-span] button[data-ignore]").last.click()
+    settle(page)
+    page.locator("[data-checker-ignored] button").click()
+    page.wait_for_selector("[data-span][data-ignored=true]")
     expected = "slate" if scheme == "dark" else "default"
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     page.add_script_tag(path=str(AXE))
@@ -390,7 +395,14 @@ def test_screenshots(
     )
     page = context.new_page()
     open_checker(page, base_url)
+    put_draft(page, "", "x", "post")  # a new draft: nothing ignored from an earlier one
     put_draft(page, SHOWCASE, "x", "post")
+    # a card with several places, one of them ignored: the page says so
+    grouped = page.locator("li[data-rule='hard-sell'] [data-span]")
+    assert grouped.count() >= 2
+    grouped.last.locator("button[data-ignore]").click()
+    settle(page)
+    assert page.locator("[data-checker-ignored]").is_visible()
     page.locator("[data-checker-input]").scroll_into_view_if_needed()
     assert page.locator("[data-checker-layer] .etq-mark").count() >= 1
     # nothing wider than the screen on a phone
@@ -399,6 +411,7 @@ def test_screenshots(
     name = f"checker-{scheme}-{'phone' if width < 600 else 'desktop'}"
     page.screenshot(path=str(artifacts / f"{name}.png"))
     page.locator(".etq").screenshot(path=str(artifacts / f"{name}-widget.png"))
+    page.locator("[data-checker-findings]").screenshot(path=str(artifacts / f"{name}-findings.png"))
     context.close()
 
 

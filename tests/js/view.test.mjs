@@ -50,6 +50,7 @@ test("one card per rule, one [data-span] per flagged span, each with its own Ign
   assert.equal(cards[1].querySelectorAll("p").filter((p) => p.className === "etq-finding__msg").length, 1);
   assert.equal(cards[1].querySelectorAll("span").filter((e) => e.className === "etq-span__msg").length, 0);
   assert.equal(cards[0].querySelector("a").getAttribute("href"), "/rules/hard-sell/");
+  assert.deepEqual(root.querySelectorAll("h3").map((h) => h.textContent), ["Warnings (3)", "Suggestions (1)"]);
 });
 
 test("markup in a draft stays text: no element is made from it", () => {

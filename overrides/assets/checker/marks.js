@@ -178,7 +178,7 @@ export function summaryText(cards, report, text) {
   const { count, limit, over } = report.length;
   const length = `${count.toLocaleString("en")} of ${limit.toLocaleString("en")}${over ? ", over the limit" : ""}.`;
   const head = text.trim() ? (counts.length ? `${counts.join(", ")}.` : "Nothing to flag.") : "Empty draft.";
-  const tail = ignored ? ` ${plural(ignored, "finding", "findings")} ignored in this draft.` : "";
+  const tail = ignored ? ` ${ignored.toLocaleString("en")} ignored.` : "";
   return `${head} Length ${length}${tail}`;
 }
 

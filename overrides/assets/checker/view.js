@@ -130,15 +130,15 @@ export function findingCard(doc, card, text, on, { showIgnored = false, rulePage
       el(doc, "span", { class: "etq-badge", text: card.severity }),
       " ",
       el(doc, "a", { href: rulePage, text: card.rule, title: "What this rule checks, and why" }),
-      shown > 1 ? el(doc, "span", { class: "etq-finding__n", text: ` (${shown} places)` }) : null),
-    same ? el(doc, "p", { class: "etq-finding__msg", text: card.message }) : null,
-    el(doc, "p", { class: "etq-finding__fix" }, el(doc, "strong", { text: "Instead: " }), card.fix),
-    list,
-    el(doc, "p", { class: "etq-finding__actions" },
+      shown > 1 ? el(doc, "span", { class: "etq-finding__n", text: ` (${shown} places)` }) : null,
       button(doc, "Turn rule off for all drafts", () => on.turnOff(card.rule), card.rule, {
+        class: "etq-button etq-button--plain etq-finding__off",
         "data-rule-off": "",
         title: "Stops this rule in this browser, for every draft, until you turn it on again",
       })),
+    same ? el(doc, "p", { class: "etq-finding__msg", text: card.message }) : null,
+    list,
+    el(doc, "p", { class: "etq-finding__fix" }, el(doc, "strong", { text: "Instead: " }), card.fix),
   );
 }
 
@@ -156,15 +156,17 @@ export function findingsNodes(doc, cards, text, on, opts) {
   const nodes = [];
   let visible = 0;
   for (const sev of SEVERITIES) {
-    const items = cards
-      .filter((c) => c.severity === sev.key)
+    const group = cards.filter((c) => c.severity === sev.key);
+    const items = group
       .map((c) => findingCard(doc, c, text, on, { showIgnored, rulePage: rulePage(c.rule) }))
       .filter(Boolean);
     if (!items.length) continue;
     visible += items.length;
+    // the heading counts findings, as the summary does, not cards
+    const n = group.reduce((sum, c) => sum + c.spans.filter((s) => !s.ignored).length, 0);
     nodes.push(
       el(doc, "section", { class: `etq-group etq-group--${sev.key}`, "data-severity-group": sev.key },
-        el(doc, "h3", { text: `${sev.title} (${items.length})` }),
+        el(doc, "h3", { text: `${sev.title} (${n})` }),
         el(doc, "ol", { class: "etq-list" }, ...items)),
     );
   }
