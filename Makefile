@@ -19,7 +19,7 @@ CHROMIUM := /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export NO_MKDOCS_2_WARNING := 1  # Material prints a banner about its successor on every build
 
-.PHONY: help setup lock lock-upgrade browser stage build serve test lint bench eval clean
+.PHONY: help setup lock lock-upgrade browser stage build serve test test-js lint bench eval clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000/handbook/"
@@ -80,8 +80,12 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: setup browser build lint
+test: setup browser build lint test-js
 	$(BIN)/python -m pytest
+
+# The checker page's pure modules (overrides/assets/checker/), under Node's own runner.
+test-js:
+	node --test tests/js/
 
 bench: setup browser build
 	$(BIN)/python scripts/bench.py
