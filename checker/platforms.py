@@ -173,7 +173,7 @@ _PLATFORM_LIST = (
         hashtag_reason=(
             "X's own advice is one or two hashtags; more crowd a short post and read as spam."
         ),
-        counting=("weighted characters: most letters 1, CJK characters and emoji 2, every link 23"),
+        counting="characters, with emoji and CJK characters counting 2 and every link 23",
         source=(
             "X help 'Counting characters' and the twitter-text v3 configuration "
             "(maxWeightedTweetLength 280, transformedURLLength 23)"
@@ -227,7 +227,7 @@ _PLATFORM_LIST = (
         hashtag_reason="Threads allows one tag (topic) per post; the rest stay plain text.",
         max_links=5,
         counting=(
-            "characters as JavaScript counts them; each emoji counts its UTF-8 bytes (4 for most)"
+            "characters, except that each emoji counts its bytes (4 for most, more for some)"
         ),
         source=(
             "Meta's Threads API documentation: text posts limited to 500 characters, emoji "
@@ -247,7 +247,7 @@ _PLATFORM_LIST = (
             "LinkedIn suggests a few relevant hashtags; past five a post looks like it is "
             "fishing for reach rather than talking to colleagues."
         ),
-        counting="characters as JavaScript counts them (most emoji count 2)",
+        counting="characters, with most emoji counting 2 (some count more)",
         source=(
             "LinkedIn Help: posts up to 3,000 characters; a personalised invitation note up "
             "to 300 characters (free accounts may be held to 200 and a few notes a month)"
@@ -263,7 +263,7 @@ _PLATFORM_LIST = (
             "Few people search Facebook by hashtag; more than a couple reads as cross-posted "
             "from elsewhere."
         ),
-        counting="characters as JavaScript counts them (most emoji count 2)",
+        counting="characters, with most emoji counting 2 (some count more)",
         source="Facebook's status update limit of 63,206 characters, as its composer enforces",
     ),
     Platform(
@@ -279,7 +279,7 @@ _PLATFORM_LIST = (
         max_hashtags=30,
         max_mentions=20,
         links_clickable=False,
-        counting="characters as JavaScript counts them (most emoji count 2)",
+        counting="characters, with most emoji counting 2 (some count more)",
         source=(
             "Instagram Help and the Instagram Graph API: captions up to 2,200 characters, "
             "30 hashtags and 20 @-tags; links in captions are not clickable"

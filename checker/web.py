@@ -85,3 +85,68 @@ def _strings(value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError(f"expected a JSON list of strings, got {value!r}")
     return value
+
+
+# --- the writer's desk: what the page shows on each keystroke, and the splitter ---------
+# Kept apart from ``check_json`` (other pages' messages use that one) so that each of the
+# worker's message types has its own function here.
+
+
+def platform_kinds(platform: str) -> list[str]:
+    """The kinds of draft ``platform`` has, in ``KINDS`` order: a post and a reply
+    everywhere, a connection invitation where the network has a note for one (a
+    platform with an ``invitation_limit``), a thread where it has threads."""
+    from checker.model import KINDS
+    from checker.platforms import get
+    from checker.split import has_threads
+
+    plat = get(platform)
+    has = {
+        "invitation": plat.invitation_limit is not None,
+        "thread": has_threads(plat.name),
+    }
+    return [kind for kind in KINDS if has.get(kind, True)]
+
+
+def desk_json(
+    site: Site, text: str, platform: str, kind: str, handles_json: str, off_json: str
+) -> str:
+    """One keystroke's answer in one round trip: the report, the glance table (each
+    network's count, limit and fit), the writer's counts and the links' tracking fixes::
+
+        {"report", "notes", "glance": [row...], "counts": {..., "line"}, "tracking": [...],
+         "posts": [{"text", "count", "over"}...]}   (a thread's posts; else [])
+    """
+    from checker.counts import counts
+    from checker.fixes import tracking_fixes
+    from checker.glance import glance_dicts
+
+    handles = _strings(json.loads(handles_json))
+    off = _strings(json.loads(off_json))
+    config, notes = site.reader_config(handles, off)
+    report = check(text, platform=platform or None, kind=kind or None, config=config)
+    data = report.to_dict()
+    posts = [
+        {"text": text[p["start"] : p["end"]], "count": p["count"], "over": p["over"]}
+        for p in data["length"].get("posts", [])
+    ]
+    return json.dumps(
+        {
+            "report": data,
+            "posts": posts,
+            "notes": notes,
+            "glance": glance_dicts(text, kind=report.kind, config=config),
+            "counts": counts(text).to_dict(),
+            "tracking": [r.to_dict() for r in tracking_fixes(text)],
+        }
+    )
+
+
+def split_json(site: Site, text: str, platform: str, numbering: bool) -> str:
+    """``split_thread(...).to_dict()`` with the team's limits, as a JSON string."""
+    from checker.split import split_thread
+
+    platform = platform or site.config.platform
+    return json.dumps(
+        split_thread(text, platform=platform, numbering=numbering, config=site.config).to_dict()
+    )

@@ -31,6 +31,7 @@ from checker.config import Config, ConfigError, mkdocs_settings, parse_config
 from checker.model import KINDS
 from checker.platforms import PLATFORMS
 from checker.rules import REGISTRY
+from checker.web import platform_kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGED = ROOT / "build" / "site-assets"
@@ -96,6 +97,13 @@ def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def download_bytes(manifest: dict[str, Any]) -> int:
+    """What a first visit to the checker downloads: every staged runtime file except the
+    full Pyodide lock file (the page loads the site's own small one instead)."""
+    skip = STAGED / manifest["indexURL"] / "pyodide-lock.json"
+    return sum(f.stat().st_size for f in STAGED.rglob("*") if f.is_file() and f != skip)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = _manifest()
     mapping, parsed = _team_settings(config)
@@ -121,9 +129,11 @@ def on_page_context(
                 "label": p.label,
                 "limit": parsed.limits.get(p.name, p.limit),
                 "unit": p.unit,
+                "kinds": platform_kinds(p.name),
             }
             for p in PLATFORMS.values()
         ],
+        "download_bytes": download_bytes(_state["manifest"]),
         "kinds": [{"name": k, "label": KIND_LABELS.get(k, k.capitalize())} for k in KINDS],
         "rules": [
             {

@@ -140,10 +140,13 @@ def test_a_thread_shows_each_posts_length(page: Page, base_url: str) -> None:
     text = "First post of the thread.\n---\nSecond one, a little longer than the first."
     put_draft(page, text, "mastodon", "thread")
     expected = cpython_json(text, "mastodon", "thread")
-    posts = page.locator("[data-checker-count] .etq-meter__posts li")
+    posts = page.locator("[data-checker-thread] li[data-post]")
     assert posts.count() == len(expected["length"]["posts"]) == 2
     for i, post in enumerate(expected["length"]["posts"]):
-        assert f"Post {i + 1}: {post['count']} / " in (posts.nth(i).text_content() or "")
+        head = posts.nth(i).locator(".etq-post__head").text_content() or ""
+        assert head.startswith(f"Post {i + 1} of 2 {post['count']} / ")
+        # numbered once: the meter no longer lists the posts again
+        assert "Post 1" not in (page.text_content("[data-checker-count]") or "")
 
 
 # ------------------------------------------------------------------ parity with CPython

@@ -104,7 +104,7 @@ test("ignoring one span leaves the rule's other spans, and the tally counts it",
   assert.deepEqual(tally(cards), { bySeverity: { error: 1, warning: 2, suggestion: 1 }, ignored: 1 });
   const report = { length: { count: 70, limit: 280, over: false } };
   assert.equal(summaryText(cards, report, DRAFT), "1 error, 2 warnings, 1 suggestion. Length 70 of 280. 1 ignored.");
-  assert.equal(summaryText([], report, " "), "Empty draft. Length 70 of 280.");
+  assert.equal(summaryText([], report, " "), "Empty draft.");
 });
 
 test("saved ignores come back only with the draft they were saved with", () => {

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { findingKeys, groupFindings } from "../../overrides/assets/checker/marks.js";
-import { findingsNodes, meterNodes, paintBackdrop, spanMessage } from "../../overrides/assets/checker/view.js";
+import { findingsNodes, meterNodes,
+  threadCards, paintBackdrop, spanMessage } from "../../overrides/assets/checker/view.js";
 import { fakeDocument } from "./fake-dom.mjs";
 
 const DRAFT = "Use code SPRING20 now! Don't miss out <b>today</b>.";
@@ -120,17 +121,33 @@ test("the backdrop repeats the text with tinted pieces and a trailing marker", (
   assert.equal(mark.className, "etq-mark etq-mark--error etq-mark--current");
 });
 
-test("the meter says count, what is left, and each post of a thread", () => {
+test("the meter says count, what is left, and what the network counts", () => {
   const doc = fakeDocument();
   const root = doc.createElement("div");
   root.replaceChildren(...meterNodes(doc, { count: 290, limit: 280, unit: "weighted", over: true }));
   assert.match(root.textContent, /^290 \/ 280 10 over the limit/);
+  const row = { counting: "characters, except that each emoji counts its bytes", note: "Here each emoji counts 4." };
   root.replaceChildren(...meterNodes(doc, {
-    count: 30, limit: 500, unit: "graphemes", over: false,
+    count: 30, limit: 500, unit: "characters", over: false,
     posts: [{ count: 30, over: false }, { count: 12, over: false }],
-  }));
-  assert.deepEqual(root.querySelectorAll("li").map((li) => li.textContent), ["Post 1: 30 / 500", "Post 2: 12 / 500"]);
-  assert.match(root.textContent, /470 left/);
+  }, row));
+  assert.match(root.textContent, /^Longest post: 30 \/ 500 470 left/);
+  assert.match(root.textContent, /Counted in characters, except that each emoji counts its bytes\. Here each emoji counts 4\./);
+  // the posts' own lengths are on the thread's cards, not listed again here
+  assert.equal(root.querySelectorAll("li").length, 0);
+});
+
+test("a thread's cards number each post once, with its length and a copy button", () => {
+  const doc = fakeDocument();
+  const copied = [];
+  const cards = threadCards(doc, [{ text: "One", count: 3, over: false }, { text: "Two!", count: 504, over: true }], 500,
+    (text, i) => copied.push([text, i]));
+  assert.equal(cards.length, 2);
+  assert.match(cards[0].textContent, /^Post 1 of 2 3 \/ 500/);
+  assert.match(cards[1].textContent, /504 \/ 500, 4 over/);
+  assert.equal(cards[1].getAttribute("data-over"), "true");
+  cards[1].querySelector("[data-copy-post]").click();
+  assert.deepEqual(copied, [["Two!", 1]]);
 });
 
 test("a span's message does not say its quoted words twice", () => {

@@ -12,10 +12,13 @@
 
 import { Runtime, TimeoutError } from "./runtime.js";
 import {
+  applyEdit,
   backdropPieces,
   draftHash,
   groupFindings,
   isNewDraft,
+  kindsFor,
+  nextSpan,
   parseFragment,
   parseHandles,
   pickOption,
@@ -24,7 +27,17 @@ import {
   summaryText,
   tally,
 } from "./marks.js";
-import { el, findingsNodes, meterNodes, paintBackdrop, tooLongMeter } from "./view.js";
+import {
+  button,
+  el,
+  emptyMeter,
+  findingsNodes,
+  glanceRows,
+  meterNodes,
+  paintBackdrop,
+  threadCards,
+  tooLongMeter,
+} from "./view.js";
 
 const SCRIPT_URL = new URL(import.meta.url);
 const SITE_ROOT = new URL("../../", SCRIPT_URL); // this file is <root>/assets/checker/checker.js
@@ -109,6 +122,10 @@ window.__etiquette = {
     const payload = { type: "bench", text, platform, kind, runs };
     return (await runtime().request(payload, { timeoutMs: 0 })).times;
   },
+  // The page's own keystroke answer (checker/web.py desk_json): report, glance, counts.
+  async desk(text, { platform = "", kind = "", handles = [] } = {}) {
+    return runtime().request({ type: "desk", text, platform, kind, handles, off: [] });
+  },
 };
 
 // ------------------------------------------------------------------ the widget
@@ -139,7 +156,23 @@ function bind(root) {
     saved: q("[data-checker-saved]"),
     notice: q("[data-checker-notice]"),
     toggles: [...root.querySelectorAll("[data-rule-toggle]")],
+    undo: q("[data-checker-undo]"),
+    split: q("[data-checker-split]"),
+    splitTools: q("[data-checker-split-tools]"),
+    numbering: q("[data-checker-numbering]"),
+    copy: q("[data-checker-copy]"),
+    link: q("[data-checker-link]"),
+    shared: q("[data-checker-shared]"),
+    checkNow: q("[data-checker-check-now]"),
+    note: q("[data-checker-note]"),
+    counts: q("[data-checker-counts]"),
+    glance: q("[data-checker-glance] tbody"),
+    thread: q("[data-checker-thread]"),
+    peek: q("[data-checker-peek]"),
+    compose: q(".etq-compose"),
   };
+  // Every kind the page knows, as the template lists them; each platform offers its own.
+  const allKinds = [...ui.kind.options].map((o) => ({ value: o.value, label: o.textContent }));
   const team = JSON.parse(root.dataset.checkerTeam || "{}");
   const offered = (select) => [...select.options].map((o) => o.value);
 
@@ -158,6 +191,10 @@ function bind(root) {
     ignored: new Set(), // keys of findings ignored in this draft (marks.js findingKeys)
     showIgnored: false,
     off: new Set(store.get("rules-off", [])), // rules turned off in this browser, all drafts
+    undo: [], // drafts before each fix or split, newest last: [data-checker-undo] goes back
+    spans: [], // the shown findings' spans (UTF-16), for the next-finding key and the peek
+    cards: [],
+    forced: false, // "Check now" on a draft over LIVE_MAX
   };
   store.remove("ignored"); // the old per-rule ignores, which outlived their draft
 
@@ -169,6 +206,7 @@ function bind(root) {
     [ui.platform, "platform", team.platform],
     [ui.kind, "kind", team.kind],
   ]) {
+    if (select === ui.kind) syncKinds(fragment && fragment.kind);
     const fromLink = fragment && fragment[key];
     const wanted = pickOption(offered(select), fromLink) ?? pickOption(offered(select), store.get(key, fallback));
     if (fromLink && wanted !== fromLink) refused.push([key, fromLink]);
@@ -194,12 +232,17 @@ function bind(root) {
   // ---- runtime state -> the page
   const unsubscribe = rt.subscribe((r) => {
     root.dataset.checkerState = r.state;
-    ui.status.hidden = r.state !== "loading";
+    // The status line stays in its place once ready, so nothing below it moves.
+    ui.status.hidden = r.state === "error";
+    ui.status.dataset.done = String(r.state === "ready");
     ui.error.hidden = r.state !== "error";
     if (r.state === "loading") {
       ui.progress.max = r.progress.total;
       ui.progress.value = r.progress.step;
-      ui.statusText.textContent = `Loading the checker: ${r.progress.label}…`;
+      ui.statusText.textContent = `Loading the checker: ${loadingLabel(r.progress)}…`;
+    } else if (r.state === "ready") {
+      ui.progress.value = ui.progress.max;
+      ui.statusText.textContent = "The checker is ready. It runs on this page: your draft goes nowhere.";
     } else if (r.state === "error") {
       ui.errorText.textContent = `${r.error} Your draft is kept here and in this browser.`;
       setSummary("The checker could not start. Your draft is kept.");
@@ -225,10 +268,17 @@ function bind(root) {
     };
   }
 
+  function loadingLabel(progress) {
+    const bytes = Number(root.dataset.checkerDownload || 0);
+    if (progress.step > 1 || !bytes) return progress.label;
+    const mb = (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0);
+    return `Downloading Python (${mb} MB on a first visit; later visits load it from this browser's cache)`;
+  }
+
   async function runCheck() {
     if (rt.state !== "ready") return; // the subscription runs us when it is
     const text = ui.input.value;
-    if (text.length > LIVE_MAX) {
+    if (text.length > LIVE_MAX && !st.forced) {
       renderTooLong(text);
       return;
     }
@@ -245,12 +295,16 @@ function bind(root) {
     st.stuck = null;
     st.busy = true;
     try {
-      const answer = await rt.request({ type: "check", text, ...opts });
+      const long = text.length > LIVE_MAX;
+      const answer = await rt.request({ type: "desk", text, ...opts }, long ? { timeoutMs: 60_000 } : {});
       if (abort.signal.aborted) return;
       root.dataset.checkerMs = answer.ms.toFixed(1);
       ui.handleNote.textContent = (answer.notes.handles || []).join(" ");
       // Only the latest result is shown: a result for older text or settings waits.
-      if (JSON.stringify([ui.input.value, options()]) === asked) render(answer.report, text);
+      if (JSON.stringify([ui.input.value, options()]) === asked) {
+        st.desk = answer;
+        render(answer.report, text);
+      }
       else st.again = true;
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -292,9 +346,14 @@ function bind(root) {
     ui.count.dataset.over = "true";
     ui.count.replaceChildren(...tooLongMeter(document, text.length));
     ui.findings.replaceChildren();
+    ui.checkNow.hidden = false;
+    ui.glance.replaceChildren();
+    ui.thread.hidden = true;
+    ui.counts.textContent = "";
     setSummary(
       `This draft is ${text.length.toLocaleString("en")} characters long: too long to check live ` +
-        `(the limit is ${LIVE_MAX.toLocaleString("en")}). It is kept here; shorten it to check it.`,
+        `(the limit is ${LIVE_MAX.toLocaleString("en")}), so it is checked only when you ask. ` +
+        "It is kept here; press Check now, or shorten it.",
     );
   }
 
@@ -305,18 +364,33 @@ function bind(root) {
     const cards = groupFindings(report.findings, text, st.ignored);
     const { ignored } = tally(cards);
     if (!ignored) st.showIgnored = false;
-    st.marks = cards.flatMap((c) =>
-      c.spans.filter((s) => !s.ignored).map((s) => ({ start: s.start, end: s.end, severity: s.severity })),
-    );
+    st.cards = cards;
+    st.spans = cards.flatMap((c) => c.spans.filter((s) => !s.ignored).map((s) => ({ ...s, rule: c.rule })));
+    st.marks = st.spans.map((s) => ({ start: s.start, end: s.end, severity: s.severity }));
     paint(text);
-    ui.count.dataset.over = String(report.length.over);
-    ui.count.replaceChildren(...meterNodes(document, report.length));
+    ui.checkNow.hidden = text.length <= LIVE_MAX;
+    const desk = st.desk && st.desk.report === report ? st.desk : null;
+    const empty = !text.trim();
+    const row = desk ? desk.glance.find((r) => r.platform === report.platform) : null;
+    ui.count.dataset.over = String(!empty && report.length.over);
+    ui.count.replaceChildren(...(empty ? emptyMeter(document) : meterNodes(document, report.length, row)));
+    ui.note.hidden = text.length <= HIGHLIGHT_MAX;
+    ui.note.textContent = ui.note.hidden
+      ? ""
+      : `Highlights are off for drafts over ${HIGHLIGHT_MAX.toLocaleString("en")} characters (they would slow ` +
+        "your typing); click a finding's quoted words to select them in the draft.";
+    if (desk) {
+      ui.counts.textContent = empty ? "" : desk.counts.line;
+      ui.glance.replaceChildren(...glanceRows(document, desk.glance, report.platform, pickPlatform));
+      renderThread(report, desk.posts);
+    }
     const handlers = {
       show: (span) => select(span.start, span.end),
       ignore: (span) => setIgnored(span.key, true),
       unignore: (span) => setIgnored(span.key, false),
       turnOff: (rule) => setOff(rule, true),
       turnOn: (rule) => setOff(rule, false),
+      fix: (replacement) => applyChange(applyEdit(ui.input.value, replacement), replacement.label),
       toggleIgnored: () => {
         st.showIgnored = !st.showIgnored;
         rerender();
@@ -329,8 +403,171 @@ function bind(root) {
         off: [...st.off],
         rulePage: (rule) => new URL(`rules/${rule}/`, SITE_ROOT).href,
       }),
+      ...(desk && desk.tracking.length ? [trackingNodes(desk.tracking, text)] : []),
     );
     setSummary(summaryText(cards, report, text));
+  }
+
+  // Links with tracking parameters: not a rule's finding (nothing is wrong with sharing
+  // them), but a tidy-up the writer can apply, one link at a time.
+  function trackingNodes(fixes, text) {
+    const items = fixes.map((r) => {
+      const words = text.slice(r.start_utf16, r.end_utf16);
+      const item = el(document, "li", { class: "etq-span", "data-span": `${r.start_utf16}-${r.end_utf16}` },
+        el(document, "q", { text: words.length > 90 ? `${words.slice(0, 87)}…` : words }), " ",
+        button(document, r.label, () => applyChange(applyEdit(ui.input.value, r), r.label), undefined, {
+          "data-fix": "",
+          class: "etq-button etq-button--fix",
+        }));
+      return item;
+    });
+    return el(document, "section", { class: "etq-group etq-group--muted", "data-checker-tracking": "" },
+      el(document, "h3", { text: "Links with tracking parameters" }),
+      el(document, "p", { class: "etq-hint", text: "They tell the site where readers came from; the link works without them." }),
+      el(document, "ol", { class: "etq-spans" }, ...items));
+  }
+
+  // A thread's posts as numbered cards, each with its length and a copy button.
+  function renderThread(report, posts) {
+    const show = report.kind === "thread" && posts.length > 0 && Boolean(ui.input.value.trim());
+    ui.thread.hidden = !show;
+    if (!show) {
+      ui.thread.replaceChildren();
+      return;
+    }
+    ui.thread.replaceChildren(
+      ...threadCards(document, posts, report.length.limit, (text, i) => copyText(text, `Post ${i + 1} copied.`)),
+    );
+  }
+
+  function pickPlatform(name) {
+    if (ui.platform.value === name) return;
+    ui.platform.value = name;
+    ui.platform.dispatchEvent(new Event("change"));
+  }
+
+  // The kind list holds only what the platform has (a connection invitation where there is
+  // one, a thread where there are threads); `wanted` is kept when it is offered. Returns
+  // the kind dropped, if the current one had to go.
+  function syncKinds(wanted) {
+    const option = ui.platform.selectedOptions[0];
+    const kinds = kindsFor(option && option.dataset.kinds, allKinds.map((k) => k.value));
+    const before = wanted || ui.kind.value;
+    ui.kind.replaceChildren(
+      ...allKinds.filter((k) => kinds.includes(k.value)).map((k) => el(document, "option", { value: k.value, text: k.label })),
+    );
+    ui.kind.value = kinds.includes(before) ? before : "post";
+    return kinds.includes(before) ? null : before;
+  }
+
+  // A change the page made to the draft (a fix, a split): undoable with [data-checker-undo].
+  function applyChange(text, label, kind = ui.kind.value) {
+    st.undo.push({ text: ui.input.value, kind, label });
+    ui.input.value = text;
+    onInput();
+    persistDraft();
+    updateUndo();
+    ui.input.focus({ preventScroll: true });
+  }
+
+  function updateUndo() {
+    const last = st.undo[st.undo.length - 1];
+    ui.undo.disabled = !last;
+    ui.undo.textContent = last ? `Undo: ${last.label}` : "Undo";
+  }
+
+  async function copyText(text, done) {
+    try {
+      await navigator.clipboard.writeText(text);
+      ui.shared.textContent = done;
+    } catch {
+      ui.shared.textContent = "This browser did not allow copying; select the text and copy it yourself.";
+    }
+  }
+
+  function splitDraft() {
+    const text = ui.input.value;
+    const platform = ui.platform.value;
+    ui.split.disabled = true;
+    rt.request({ type: "split", text, platform, numbering: ui.numbering.checked })
+      .then(({ split }) => {
+        if (abort.signal.aborted) return;
+        if (!split.ok) {
+          ui.shared.textContent = split.reason;
+          return;
+        }
+        if (ui.input.value !== text) return; // typed meanwhile: the split is for old text
+        if (split.posts.length === 1) {
+          ui.shared.textContent = "It fits in one post already: nothing to split.";
+          return;
+        }
+        const kind = ui.kind.value;
+        ui.kind.value = "thread";
+        store.set("kind", "thread");
+        applyChange(split.text, "Split into a thread", kind);
+        ui.shared.textContent = `Split into ${split.posts.length} posts, each within ${split.limit.toLocaleString("en")}.`;
+      })
+      .catch((err) => {
+        ui.shared.textContent = `Could not split: ${err.message}. Your draft is kept.`;
+      })
+      .finally(() => {
+        ui.split.disabled = false;
+      });
+  }
+
+  // Shows the finding(s) at `offset` (UTF-16) next to the highlight: hover, caret or tap.
+  function peekAt(offset, mark) {
+    const here = st.spans.filter((s) => s.start <= offset && offset < s.end);
+    if (!here.length || !mark) {
+      ui.peek.hidden = true;
+      return;
+    }
+    ui.peek.replaceChildren(
+      ...here.map((s) => el(document, "p", {}, el(document, "strong", { text: `${s.rule}: ` }), s.message)),
+    );
+    const box = ui.compose.getBoundingClientRect();
+    const r = mark.getBoundingClientRect();
+    ui.peek.style.top = `${r.bottom - box.top + 4}px`;
+    ui.peek.style.left = `${Math.max(0, Math.min(r.left - box.left, box.width - 320))}px`;
+    ui.peek.hidden = false;
+  }
+
+  function markAt(offset) {
+    for (const m of ui.layer.querySelectorAll(".etq-mark")) {
+      const a = Number(m.dataset.start);
+      if (a <= offset && offset < a + m.textContent.length) return m;
+    }
+    return null;
+  }
+
+  function peekCaret() {
+    if (document.activeElement !== ui.input || ui.input.selectionStart !== ui.input.selectionEnd) {
+      ui.peek.hidden = true;
+      return;
+    }
+    const offset = ui.input.selectionStart;
+    peekAt(offset, markAt(offset));
+  }
+
+  function peekPointer(event) {
+    const marks = document.elementsFromPoint(event.clientX, event.clientY).filter((n) => n.classList.contains("etq-mark"));
+    if (!marks.length) {
+      if (document.activeElement === ui.input) peekCaret();
+      else ui.peek.hidden = true;
+      return;
+    }
+    peekAt(Number(marks[0].dataset.start), marks[0]);
+  }
+
+  function jump(back) {
+    const caret = back ? ui.input.selectionStart : ui.input.selectionEnd - (ui.input.selectionEnd > ui.input.selectionStart ? 1 : 0);
+    const span = nextSpan(st.spans, caret, back);
+    if (!span) {
+      ui.shared.textContent = "No findings to jump to.";
+      return;
+    }
+    select(span.start, span.end);
+    peekAt(span.start, markAt(span.start));
   }
 
   function paint(text) {
@@ -445,6 +682,9 @@ function bind(root) {
   // ---- events
   function onInput() {
     const text = ui.input.value;
+    st.forced = false;
+    ui.peek.hidden = true;
+    updateUndo();
     if (st.ignored.size && isNewDraft(st.shown, text)) {
       st.ignored.clear(); // emptied, or replaced wholesale: a new draft
       st.showIgnored = false;
@@ -466,7 +706,68 @@ function bind(root) {
     schedule();
   }
 
-  on(ui.input, "input", onInput);
+  on(ui.undo, "click", () => {
+    const last = st.undo.pop();
+    if (!last) return;
+    ui.input.value = last.text;
+    if (ui.kind.value !== last.kind && [...ui.kind.options].some((o) => o.value === last.kind)) {
+      ui.kind.value = last.kind;
+      store.set("kind", last.kind);
+    }
+    onInput();
+    persistDraft();
+    updateUndo();
+    ui.input.focus({ preventScroll: true });
+  });
+  on(ui.split, "click", splitDraft);
+  on(ui.copy, "click", () => copyText(ui.input.value, "Draft copied."));
+  on(ui.link, "click", () => {
+    const params = new URLSearchParams({ draft: ui.input.value, platform: ui.platform.value, kind: ui.kind.value });
+    for (const h of parseHandles(ui.handle.value)) params.append("handle", h);
+    const url = `${window.location.origin}${window.location.pathname}#${params}`;
+    copyText(
+      url,
+      "Link copied. The whole draft is in the link itself (after the #, which browsers never send to a " +
+        "server): anyone you give it to can read it.",
+    );
+    root.dataset.checkerLink = url;
+  });
+  on(ui.checkNow, "click", () => {
+    st.forced = true;
+    ui.checkNow.hidden = true;
+    setSummary("Checking the whole draft; this can take a few seconds…");
+    schedule(0);
+  });
+  on(ui.input, "keydown", (event) => {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === "n" || event.key === "N" || event.code === "KeyN")) {
+      event.preventDefault();
+      jump(event.shiftKey);
+    }
+  });
+  on(ui.input, "click", peekCaret);
+  on(ui.input, "keyup", (event) => {
+    if (event.key.startsWith("Arrow") || event.key === "Home" || event.key === "End") peekCaret();
+  });
+  on(ui.input, "blur", () => {
+    ui.peek.hidden = true;
+  });
+  on(ui.input, "mousemove", (event) => {
+    if (st.peekFrame) return;
+    st.peekFrame = requestAnimationFrame(() => {
+      st.peekFrame = 0;
+      peekPointer(event);
+    });
+  });
+  on(ui.input, "mouseleave", () => {
+    if (document.activeElement !== ui.input) ui.peek.hidden = true;
+  });
+
+  // Typing is undone by the browser's own undo; the page's Undo is for its own changes, and
+  // goes once the writer types, so that it never takes typed words away.
+  on(ui.input, "input", () => {
+    st.undo.length = 0;
+    onInput();
+  });
   on(ui.input, "scroll", syncScroll);
   for (const [select, key] of [
     [ui.platform, "platform"],
@@ -474,6 +775,16 @@ function bind(root) {
   ]) {
     on(select, "change", () => {
       store.set(key, select.value);
+      if (select === ui.platform) {
+        const dropped = syncKinds();
+        if (dropped) {
+          const label = ui.platform.selectedOptions[0].textContent.replace(/\s*\(.*$/, "");
+          const what = (allKinds.find((k) => k.value === dropped) || { label: dropped }).label.toLowerCase();
+          showNotice(`${label} has no ${what}: checking your draft as a post. Your draft is unchanged.`);
+          store.set("kind", ui.kind.value);
+        }
+        ui.splitTools.hidden = !kindsFor(ui.platform.selectedOptions[0].dataset.kinds, ["thread"]).length;
+      }
       schedule(0);
     });
   }
@@ -504,6 +815,7 @@ function bind(root) {
       [ui.kind, "kind"],
     ]) {
       if (!again[key]) continue;
+      if (select === ui.kind) syncKinds(again.kind);
       const value = pickOption(offered(select), again[key]);
       if (value) select.value = value;
       else refusedNow.push([key, again[key]]);
@@ -515,6 +827,7 @@ function bind(root) {
   on(window, "pagehide", persistDraft);
 
   paint(ui.input.value.length <= HIGHLIGHT_MAX ? ui.input.value : "");
+  ui.splitTools.hidden = !kindsFor(ui.platform.selectedOptions[0].dataset.kinds, ["thread"]).length;
   if (rt.state !== "ready") {
     setSummary(rt.state === "error" ? st.lastSummary : "The checker is loading; you can write meanwhile.");
   }

@@ -151,6 +151,7 @@ export function groupFindings(findings, text, ignored = new Set()) {
       end: f.end_utf16,
       severity: f.severity,
       message: f.message,
+      replacement: f.replacement || null,
       ignored: ignored.has(keys[i]),
     });
   });
@@ -177,7 +178,8 @@ export function summaryText(cards, report, text) {
   );
   const { count, limit, over } = report.length;
   const length = `${count.toLocaleString("en")} of ${limit.toLocaleString("en")}${over ? ", over the limit" : ""}.`;
-  const head = text.trim() ? (counts.length ? `${counts.join(", ")}.` : "Nothing to flag.") : "Empty draft.";
+  if (!text.trim()) return "Empty draft.";
+  const head = counts.length ? `${counts.join(", ")}.` : "Nothing to flag.";
   const tail = ignored ? ` ${ignored.toLocaleString("en")} ignored.` : "";
   return `${head} Length ${length}${tail}`;
 }
@@ -201,4 +203,30 @@ export function parseFragment(hash) {
 // selector to something it does not offer.
 export function pickOption(offered, wanted) {
   return typeof wanted === "string" && offered.includes(wanted) ? wanted : null;
+}
+
+// ------------------------------------------------------------------ edits and threads
+
+// `text` with `[start, end)` (UTF-16) replaced by `insert`.
+export function applyEdit(text, { start_utf16: start, end_utf16: end, text: insert }) {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+// The kinds a platform has, from its option's data-kinds ("post reply thread"); every kind
+// when the option says nothing.
+export function kindsFor(kinds, all) {
+  const listed = (kinds || "").split(/\s+/).filter(Boolean);
+  return listed.length ? all.filter((k) => listed.includes(k)) : all;
+}
+
+// The next (or previous) finding's span from the caret: wraps around.
+export function nextSpan(spans, caret, back = false) {
+  if (!spans.length) return null;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (back) {
+    for (let i = sorted.length - 1; i >= 0; i -= 1) if (sorted[i].start < caret) return sorted[i];
+    return sorted[sorted.length - 1];
+  }
+  for (const s of sorted) if (s.start > caret) return s;
+  return sorted[0];
 }

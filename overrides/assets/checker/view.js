@@ -36,38 +36,92 @@ export function button(doc, label, onClick, about, attrs = {}) {
 // The backdrop behind the textarea: the same text, transparent, with flagged pieces tinted.
 export function paintBackdrop(layer, pieces) {
   const doc = layer.ownerDocument;
+  let at = 0; // each mark knows where it starts (UTF-16), for the peek on hover
   const nodes = pieces.map((p) => {
+    const start = at;
+    at += p.text.length;
     if (!p.severity) return p.text;
     const cls = `etq-mark etq-mark--${p.severity}${p.current ? " etq-mark--current" : ""}`;
-    return el(doc, "span", { class: cls, text: p.text });
+    return el(doc, "span", { class: cls, text: p.text, "data-start": start });
   });
   // A final newline needs something after it, or the backdrop is a line shorter.
   nodes.push("\u200b");
   layer.replaceChildren(...nodes);
 }
 
-export function meterNodes(doc, length) {
+// The length meter: count and limit, what is left, and what the network counts, in words a
+// writer understands (`row` is this platform's glance row: its `counting` and its `note` on
+// this draft, "Here each emoji counts 4."). For a thread, the longest post's length; each
+// post's own length is on its card (threadCards).
+export function meterNodes(doc, length, row = null) {
   const { count, limit, unit, over, posts } = length;
   const left = limit - count;
   const n = (x) => x.toLocaleString("en");
+  const counting = row && row.counting ? `Counted in ${row.counting}.` : UNITS[unit] || unit;
   const nodes = [
     el(doc, "span", { class: "etq-meter__count", text: `${n(count)} / ${n(limit)}` }),
     " ",
     el(doc, "span", { class: "etq-meter__left", text: over ? `${n(-left)} over the limit` : `${n(left)} left` }),
-    el(doc, "span", { class: "etq-meter__unit", text: UNITS[unit] || unit }),
+    el(doc, "span", { class: "etq-meter__unit", text: row && row.note ? `${counting} ${row.note}` : counting }),
     el(doc, "span", { class: "etq-meter__bar", "aria-hidden": "true" },
       el(doc, "span", { style: `width: ${Math.min(100, (100 * count) / Math.max(1, limit)).toFixed(1)}%` })),
   ];
-  if (posts && posts.length) {
+  if (posts && posts.length > 1) {
     nodes.unshift(el(doc, "span", { class: "etq-meter__label", text: "Longest post: " }));
-    const list = el(doc, "ol", { class: "etq-meter__posts", "aria-label": "Length of each post" });
-    posts.forEach((p, i) => {
-      const text = `Post ${i + 1}: ${n(p.count)} / ${n(limit)}${p.over ? " (over)" : ""}`;
-      list.append(el(doc, "li", { "data-over": String(p.over) }, text));
-    });
-    nodes.push(list);
   }
   return nodes;
+}
+
+// A whitespace-only draft: nothing to count, so no length is shown.
+export function emptyMeter(doc) {
+  return [el(doc, "span", { class: "etq-meter__count", text: "Empty draft" })];
+}
+
+// The glance table's rows: each network's count, limit and fit; a click (or Enter) picks it.
+export function glanceRows(doc, rows, current, onPick) {
+  const n = (x) => x.toLocaleString("en");
+  return rows.map((r) => {
+    const fit = r.fits ? "Fits" : r.over_by ? `${n(r.over_by)} over` : "Too many bytes";
+    const tr = el(doc, "tr", {
+      class: `etq-glance__row${r.platform === current ? " etq-glance__row--current" : ""}`,
+      "data-glance-platform": r.platform,
+      "data-count": r.count,
+      "data-limit": r.limit,
+      "data-fits": String(r.fits),
+      "aria-current": r.platform === current ? "true" : undefined,
+      tabindex: "0",
+      title: `Check for ${r.label}. Counted in ${r.counting}.${r.note ? ` ${r.note}` : ""}`,
+    },
+      el(doc, "th", { scope: "row", text: r.label }),
+      el(doc, "td", { text: `${n(r.count)} / ${n(r.limit)}` }),
+      el(doc, "td", { class: r.fits ? "etq-glance__fits" : "etq-glance__over", text: r.fits ? `✓ ${fit}` : `✗ ${fit}` }),
+    );
+    tr.addEventListener("click", () => onPick(r.platform));
+    tr.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onPick(r.platform);
+      }
+    });
+    return tr;
+  });
+}
+
+// A thread, post by post: "Post 2 of 5", its length against the limit, its text, and a copy
+// button (`button[data-copy-post]`). `posts`: [{text, count, over}].
+export function threadCards(doc, posts, limit, onCopy) {
+  const n = (x) => x.toLocaleString("en");
+  return posts.map((p, i) => {
+    const label = `Post ${i + 1} of ${posts.length}`;
+    return el(doc, "li", { class: "etq-post", "data-post": String(i + 1), "data-over": String(p.over) },
+      el(doc, "p", { class: "etq-post__head" },
+        el(doc, "strong", { text: label }),
+        " ",
+        el(doc, "span", { class: "etq-post__len", text: `${n(p.count)} / ${n(limit)}${p.over ? `, ${n(p.count - limit)} over` : ""}` }),
+        button(doc, "Copy", () => onCopy(p.text, i), label, { "data-copy-post": String(i + 1), class: "etq-button etq-button--plain" })),
+      el(doc, "p", { class: "etq-post__text", text: p.text }),
+    );
+  });
 }
 
 export function tooLongMeter(doc, chars) {
@@ -105,10 +159,17 @@ export function findingCard(doc, card, text, on, { showIgnored = false, rulePage
     // The whole row shows the span (the button gives it a keyboard stop and a name);
     // clicks on its Ignore or Stop ignoring do only that.
     item.addEventListener("click", (event) => {
-      if (!event.target.closest("[data-ignore], [data-unignore]")) on.show(span);
+      if (!event.target.closest("[data-ignore], [data-unignore], [data-fix]")) on.show(span);
     });
     item.append(show);
     if (!same) item.append(el(doc, "span", { class: "etq-span__msg", text: spanMessage(span.message, quote) }));
+    // A mechanical fix the core declared with the rule (the finding's `replacement`).
+    if (span.replacement && !span.ignored && on.fix) {
+      item.append(button(doc, span.replacement.label, () => on.fix(span.replacement), undefined, {
+        "data-fix": "",
+        class: "etq-button etq-button--fix",
+      }));
+    }
     item.append(
       span.ignored
         ? button(doc, "Stop ignoring", () => on.unignore(span), `${card.rule}, ${quote}`, { "data-unignore": "" })

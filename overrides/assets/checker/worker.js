@@ -6,6 +6,8 @@
 //                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
+//                   {type: "desk", id, text, platform, kind, handles, off}   (the page's keystroke)
+//                   {type: "split", id, text, platform, numbering}
 //                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //   worker -> page  {type: "progress", step, total, label}
 //                   {type: "ready", python, pyodide}
@@ -13,6 +15,8 @@
 //                   {type: "result", id, report, notes, ms}
 //                   {type: "error", id, message}         one check failed
 //                   {type: "bench", id, times}
+//                   {type: "desk", id, report, notes, glance, counts, tracking, ms}
+//                   {type: "split", id, split}   split = split_thread(...).to_dict()
 // `report` is exactly `check(...).to_dict()`, the JSON of `etiquette check --format json`.
 // Every URL comes from the page, which resolves them from its script's own URL; nothing
 // here talks to any host but the site's (no CDN, no micropip).
@@ -24,6 +28,7 @@ const STALL_MS = 90_000;
 
 let booting = null; // the boot promise; resolves to the Python check function
 let checkFn = null;
+let desk = null; // {site, web}: checker/web.py's desk_json and split_json, with the site's settings
 let pageWasm = null; // resolves to the WebAssembly.Module the page compiled, or null
 let givePageWasm = () => {};
 
@@ -84,7 +89,9 @@ async function boot(options) {
   let site;
   try {
     // checker/web.py: the site's settings parsed once, the reader's choices per check
-    site = pyodide.pyimport("checker.web").Site.from_json(await configText);
+    const web = pyodide.pyimport("checker.web");
+    site = web.Site.from_json(await configText);
+    desk = { site, web };
   } catch (err) {
     // A bad team setting names its key here, as the CLI would.
     throw new Error(`The checker could not start: ${lastLine(err)}`);
@@ -153,6 +160,26 @@ function runCheck(message) {
   return { report, notes, ms };
 }
 
+// The writer's desk (checker/web.py desk_json): report, glance table, counts and tracking
+// fixes for one keystroke, in one round trip.
+function runDesk(message) {
+  const started = performance.now();
+  const json = desk.web.desk_json(
+    desk.site,
+    message.text,
+    message.platform || "",
+    message.kind || "",
+    JSON.stringify(message.handles || []),
+    JSON.stringify(message.off || []),
+  );
+  return { ...JSON.parse(json), ms: performance.now() - started };
+}
+
+function runSplit(message) {
+  const json = desk.web.split_json(desk.site, message.text, message.platform || "", Boolean(message.numbering));
+  return { split: JSON.parse(json) };
+}
+
 function runBench(message) {
   const times = [];
   const handles = JSON.stringify([]);
@@ -189,10 +216,14 @@ async function handle(message) {
     if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
     return;
   }
-  if (message.type === "check" || message.type === "bench") {
+  if (["check", "bench", "desk", "split"].includes(message.type)) {
     try {
       if (!checkFn) await booting;
-      if (message.type === "check") {
+      if (message.type === "desk") {
+        post({ type: "desk", id: message.id, ...runDesk(message) });
+      } else if (message.type === "split") {
+        post({ type: "split", id: message.id, ...runSplit(message) });
+      } else if (message.type === "check") {
         post({ type: "result", id: message.id, ...runCheck(message) });
       } else {
         post({ type: "bench", id: message.id, times: runBench(message) });
