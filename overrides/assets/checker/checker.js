@@ -368,7 +368,7 @@ function bind(root) {
     st.spans = cards.flatMap((c) => c.spans.filter((s) => !s.ignored).map((s) => ({ ...s, rule: c.rule })));
     st.marks = st.spans.map((s) => ({ start: s.start, end: s.end, severity: s.severity }));
     paint(text);
-    ui.checkNow.hidden = text.length <= LIVE_MAX;
+    ui.checkNow.hidden = true; // checked: editing a draft this long asks again
     const desk = st.desk && st.desk.report === report ? st.desk : null;
     const empty = !text.trim();
     const row = desk ? desk.glance.find((r) => r.platform === report.platform) : null;
