@@ -65,6 +65,16 @@ def _plural(n: int, word: str) -> str:
 _PLAIN_MENTION = re.compile(r"(?<![\w@/=.])@\w[\w.]*(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
 
+def _word_start(text: str, pos: int) -> int:
+    """``pos`` moved back to the start of the word it falls inside (unchanged between words)."""
+    if pos <= 0 or pos >= len(text) or text[pos].isspace():
+        return pos
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _find_over_limit(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     info = draft.platform_info
     text = draft.text
@@ -73,13 +83,17 @@ def _find_over_limit(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         what = f"post {draft.post_index + 1} of {draft.post_count}"
     count = draft.length
     if count > draft.limit:
-        cut = _snap_out_of(draft.urls, first_over(text, info.count, draft.limit))
+        over = _snap_out_of(draft.urls, first_over(text, info.count, draft.limit))
+        # Marked from the start of the word the limit falls in: a highlight that starts
+        # mid-word reads as a bug, and the message says how many are over.
+        cut = _word_start(text, over)
         unit = _UNIT_WORDS.get(info.unit, info.unit)
+        where = " (marked from the word the limit falls in)" if cut < over else ""
         yield Hit(
             cut,
             len(text),
             f"This {what} is {count:,} of {draft.limit:,} {unit} on {info.label}: "
-            f"cut {count - draft.limit:,}.",
+            f"cut {count - draft.limit:,}{where}.",
         )
     if info.byte_limit is not None:
         size = utf8_length(text)
@@ -156,7 +170,7 @@ OVER_LIMIT = Rule(
             "when the work is half done, we write the release note before the code, and we ask "
             "the support team what confused customers most. None of it is new, but doing all "
             "three at once changed how the sprint felt for everyone.",
-            note="298 characters where X takes 280: the last 18 are highlighted.",
+            note="298 characters where X takes 280: 18 too many.",
         ),
         Example(
             "Notes from today's workshop on accessible forms: "

@@ -243,12 +243,11 @@ function bind(root) {
     } else if (r.state === "ready") {
       ui.progress.value = ui.progress.max;
       ui.statusText.textContent = "The checker is ready. It runs on this page: your draft goes nowhere.";
+      root.dataset.checkerPython = r.info.python || "";
+      schedule(0);
     } else if (r.state === "error") {
       ui.errorText.textContent = `${r.error} Your draft is kept here and in this browser.`;
       setSummary("The checker could not start. Your draft is kept.");
-    } else {
-      root.dataset.checkerPython = r.info.python || "";
-      schedule(0);
     }
   });
 
