@@ -208,3 +208,21 @@ def test_hashtags_within_the_norm_pass(platform: str) -> None:
 def test_tags_in_a_thread_are_counted_per_post() -> None:
     text = "#python #rust\n---\n#go #zig"
     assert _found("hashtag-stuffing", text, "x", "thread") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "starts_mid_word"),
+    [("words " * 50, True), ("word " * 60, False), ("x" * 300, False)],
+)
+def test_over_limit_is_marked_from_the_start_of_the_word_the_limit_falls_in(
+    text: str, starts_mid_word: bool
+) -> None:
+    from checker import check as run
+
+    finding = next(f for f in run(text, platform="x").findings if f.rule == "over-limit")
+    if " " in text:
+        assert text[finding.start - 1].isspace() and not text[finding.start].isspace()
+    else:  # one long run: cut where the limit falls, and said so
+        assert finding.start == 280 and "inside a long word" in finding.message
+    assert ("marked from the word" in finding.message) == starts_mid_word
+    assert "cut 20" in finding.message

@@ -90,3 +90,60 @@ def test_handles_and_off_must_be_lists_of_strings() -> None:
         _site().check_json("hi", "", "", '"@ana"', "[]")
     with pytest.raises(TypeError):
         _site().check_json("hi", "", "", "[]", "[1]")
+
+
+# --- the writer's desk: desk_json, split_json, platform_kinds ---------------------------
+
+
+def test_desk_json_answers_a_keystroke_with_report_glance_counts_and_tracking() -> None:
+    from checker.counts import counts
+    from checker.fixes import tracking_fixes
+    from checker.glance import glance_dicts
+    from checker.web import desk_json
+
+    text = "We leverage synergy 😀 https://example.com/a?utm_source=x&id=2 #launch @ana"
+    site = _site()
+    answer = json.loads(desk_json(site, text, "threads", "post", "[]", "[]"))
+    assert answer["report"] == json.loads(site.check_json(text, "threads", "post", "[]", "[]"))[
+        "report"
+    ]
+    assert answer["glance"] == glance_dicts(text, kind="post", config=site.config)
+    assert answer["counts"] == counts(text).to_dict()
+    assert answer["tracking"] == [r.to_dict() for r in tracking_fixes(text)]
+    assert answer["posts"] == []
+    threads = next(r for r in answer["glance"] if r["platform"] == "threads")
+    assert threads["count"] == answer["report"]["length"]["count"]
+
+
+def test_desk_json_gives_a_threads_posts_with_their_lengths() -> None:
+    from checker.web import desk_json
+
+    text = "First one.\n---\n  Second 😀 one.  \n---\n"
+    answer = json.loads(desk_json(_site(), text, "bluesky", "thread", "[]", "[]"))
+    assert [p["text"] for p in answer["posts"]] == ["First one.", "Second 😀 one."]
+    assert [p["count"] for p in answer["posts"]] == [10, 13]
+
+
+def test_split_json_uses_the_team_limits() -> None:
+    from checker.web import split_json
+
+    text = "One short sentence here. " * 8
+    split = json.loads(split_json(_site({"limits": {"x": 60}}), text, "x", True))
+    assert split["ok"] and split["limit"] == 60 and len(split["posts"]) > 2
+    assert all(p["count"] <= 60 for p in split["posts"])
+    assert split["posts"][0]["text"].endswith(f" 1/{len(split['posts'])}")
+
+
+@pytest.mark.parametrize(
+    ("platform", "kinds"),
+    [
+        ("x", ["post", "reply", "thread"]),
+        ("linkedin", ["post", "reply", "invitation"]),
+        ("facebook", ["post", "reply"]),
+        ("instagram", ["post", "reply"]),
+    ],
+)
+def test_each_platform_has_its_kinds(platform: str, kinds: list[str]) -> None:
+    from checker.web import platform_kinds
+
+    assert platform_kinds(platform) == kinds

@@ -65,14 +65,18 @@ def _plural(n: int, word: str) -> str:
 _PLAIN_MENTION = re.compile(r"(?<![\w@/=.])@\w[\w.]*(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
 
+_WORD_REACH = 40  # a "word" longer than this (a run of letters, a code) is cut where it is
+
+
 def _word_start(text: str, pos: int) -> int:
-    """``pos`` moved back to the start of the word it falls inside (unchanged between words)."""
+    """``pos`` moved back to the start of the word it falls inside (unchanged between words,
+    or when the word starts more than ``_WORD_REACH`` characters back)."""
     if pos <= 0 or pos >= len(text) or text[pos].isspace():
         return pos
     start = pos
-    while start > 0 and not text[start - 1].isspace():
+    while start > 0 and pos - start < _WORD_REACH and not text[start - 1].isspace():
         start -= 1
-    return start
+    return start if start == 0 or text[start - 1].isspace() else pos
 
 
 def _find_over_limit(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
@@ -88,7 +92,12 @@ def _find_over_limit(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         # mid-word reads as a bug, and the message says how many are over.
         cut = _word_start(text, over)
         unit = _UNIT_WORDS.get(info.unit, info.unit)
-        where = " (marked from the word the limit falls in)" if cut < over else ""
+        if cut < over:
+            where = " (marked from the word the limit falls in)"
+        elif 0 < cut < len(text) and not text[cut - 1].isspace() and not text[cut].isspace():
+            where = " (the limit falls inside a long word, where the mark starts)"
+        else:
+            where = ""
         yield Hit(
             cut,
             len(text),
