@@ -104,9 +104,10 @@ def test_desk_json_answers_a_keystroke_with_report_glance_counts_and_tracking() 
     text = "We leverage synergy 😀 https://example.com/a?utm_source=x&id=2 #launch @ana"
     site = _site()
     answer = json.loads(desk_json(site, text, "threads", "post", "[]", "[]"))
-    assert answer["report"] == json.loads(site.check_json(text, "threads", "post", "[]", "[]"))[
-        "report"
-    ]
+    assert (
+        answer["report"]
+        == json.loads(site.check_json(text, "threads", "post", "[]", "[]"))["report"]
+    )
     assert answer["glance"] == glance_dicts(text, kind="post", config=site.config)
     assert answer["counts"] == counts(text).to_dict()
     assert answer["tracking"] == [r.to_dict() for r in tracking_fixes(text)]

@@ -365,7 +365,7 @@ def test_wide_screens_put_findings_beside_the_draft_and_phones_below(
             page.evaluate("y => window.scrollTo(0, y)", end - 780)
             page.wait_for_function("y => Math.abs(window.scrollY - y) < 2", arg=end - 780)
             top = page.locator(INPUT).bounding_box()
-            assert top and 0 <= top["y"] and top["y"] + 40 < 800
+            assert top and top["y"] >= 0 and top["y"] + 40 < 800
         else:
             assert results["y"] >= draft_box["y"] + draft_box["height"]
             kinds = page.locator("[data-checker-kind]").bounding_box()
