@@ -209,7 +209,10 @@ sections: list[Section] = [cpython_section, hostile_section]
 def _optional_sections() -> list[Section]:
     """Sections from sibling modules that may not exist yet (e.g. the browser's)."""
     found: list[Section] = []
-    for module_name, function_name in (("bench_browser", "browser_section"),):
+    for module_name, function_name in (
+        ("bench_browser", "browser_section"),
+        ("bench_browser", "desk_section"),
+    ):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as err:

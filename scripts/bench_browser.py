@@ -232,6 +232,88 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
     return rows
 
 
+# Keystroke to findings on the checker page: one character typed at the end of the draft,
+# until the page shows the result for it (data-checker-pending=false), less the page's
+# debounce (checker.js DEBOUNCE_MS). Each answer carries the glance table (all seven
+# networks counted) and the writer's counts: the page asks for them on every keystroke.
+DESK_SECTION = "Checker page: keystroke to findings"
+DEBOUNCE_MS = 150
+KEYSTROKE_JS = """async ([text, runs, debounce]) => {
+  const root = document.querySelector("[data-checker-state]");
+  const input = document.querySelector("[data-checker-input]");
+  const settled = () => new Promise((resolve) => {
+    const done = () => root.dataset.checkerPending === "false";
+    if (done()) return resolve(performance.now());
+    const seen = new MutationObserver(() => {
+      if (done()) { seen.disconnect(); resolve(performance.now()); }
+    });
+    seen.observe(root, { attributes: true, attributeFilter: ["data-checker-pending"] });
+  });
+  input.value = text;
+  input.dispatchEvent(new Event("input"));
+  await new Promise((r) => setTimeout(r, 0));
+  await settled();
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    input.value += i % 2 ? "s" : " ";
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("input"));
+    await new Promise((r) => setTimeout(r, 0));
+    times.push((await settled()) - t0 - debounce);
+  }
+  return times;
+}"""
+
+
+def desk_section(runs: int = 20) -> list[Row]:
+    """Keystroke-to-findings latency on the checker page (280 and 3,000 characters), and
+    what the glance table and counts add to each keystroke's answer in the worker."""
+    from playwright.sync_api import sync_playwright
+
+    _require()
+    rows: list[Row] = []
+    with SiteServer({"/handbook/": SITE}) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(f"{server.origin}/handbook/checker/")
+        page.wait_for_selector("[data-checker-state=ready]")
+        page.select_option("[data-checker-platform]", "x")
+        for text in (POST_280, POST_3000):
+            times = page.evaluate(KEYSTROKE_JS, [text, runs, DEBOUNCE_MS])
+            budget = 50.0 if len(text) <= 300 else None
+            rows.append(
+                _stats(
+                    DESK_SECTION,
+                    f"{len(text):,} characters, after the {DEBOUNCE_MS} ms debounce",
+                    times,
+                    budget,
+                    "report + glance (7 networks) + counts, rendered",
+                )
+            )
+            desk = page.evaluate(
+                "async ([t, n]) => { const ms = []; for (let i = 0; i < n; i += 1)"
+                " ms.push((await window.__etiquette.desk(t, {platform: 'x'})).ms); return ms; }",
+                [text, runs],
+            )
+            check = page.evaluate(
+                "([t, n]) => window.__etiquette.bench(t, {platform: 'x', runs: n})", [text, runs]
+            )
+            extra = statistics.median(desk) - statistics.median(check)
+            rows.append(
+                _stats(
+                    DESK_SECTION,
+                    f"desk answer in the worker, {len(text):,} characters",
+                    desk,
+                    None,
+                    f"check() alone {statistics.median(check):.2f} ms; glance + counts add "
+                    f"{extra:.2f} ms",
+                )
+            )
+        browser.close()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--loads", type=int, default=LOADS, help="page loads per figure")
@@ -240,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = browser_section(loads=args.loads, checks=args.checks)
     print(f"\n{SECTION}")
     print(format_rows(rows))
+    print(f"\n{DESK_SECTION}")
+    print(format_rows(desk_section()))
     return 0
 
 
