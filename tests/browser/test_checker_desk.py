@@ -385,3 +385,27 @@ def test_download_size_is_what_the_runtime_weighs(page: Page, base_url: str) -> 
     assert said == sum(p.stat().st_size for p in runtime)
     # once ready, the loading line stays as a note: nothing below it moves
     assert page.locator("[data-checker-status]").is_visible()
+
+
+def test_clear_is_undone_by_the_pages_undo_too(page: Page, base_url: str) -> None:
+    open_checker(page, base_url)
+    put_draft(page, "Keep me, please.", "x", "post")
+    page.click("[data-checker-clear]")
+    settle(page)
+    assert draft(page) == ""
+    page.click("[data-checker-undo]")
+    settle(page)
+    assert draft(page) == "Keep me, please."
+
+
+def test_code_blocks_on_the_teams_page_have_a_copy_button(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}teams/")
+    blocks = page.locator("article pre")
+    assert blocks.count() > 3
+    page.wait_for_selector("article pre button[data-md-type='copy']")
+    assert page.locator("article pre button[data-md-type='copy']").count() == blocks.count()
+    # nothing is cut: each block scrolls within the article, never past its edge
+    article = page.locator("article").bounding_box()
+    for i in range(blocks.count()):
+        box = blocks.nth(i).bounding_box()
+        assert article and box and box["x"] + box["width"] <= article["x"] + article["width"] + 1

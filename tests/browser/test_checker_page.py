@@ -245,7 +245,7 @@ def test_clear_can_be_undone(page: Page, base_url: str) -> None:
     put_draft(page, "A draft worth keeping.", "x", "post")
     page.click("[data-checker-clear]")
     assert page.input_value(INPUT) == ""
-    page.get_by_role("button", name="Undo").click()
+    page.locator("[data-checker-notice]").get_by_role("button", name="Undo").click()
     assert page.input_value(INPUT) == "A draft worth keeping."
 
 

@@ -170,6 +170,7 @@ function bind(root) {
     thread: q("[data-checker-thread]"),
     peek: q("[data-checker-peek]"),
     compose: q(".etq-compose"),
+    brief: q("[data-checker-brief] a"),
   };
   // Every kind the page knows, as the template lists them; each platform offers its own.
   const allKinds = [...ui.kind.options].map((o) => ({ value: o.value, label: o.textContent }));
@@ -333,6 +334,8 @@ function bind(root) {
     if (text !== st.lastSummary) {
       st.lastSummary = text;
       ui.summary.textContent = text;
+      // On a phone the findings are further down: the summary, in brief, under the draft.
+      ui.brief.textContent = `${text.split(". ")[0].replace(/\.$/, "")}: see below ↓`;
     }
   }
 
@@ -472,7 +475,11 @@ function bind(root) {
   function updateUndo() {
     const last = st.undo[st.undo.length - 1];
     ui.undo.disabled = !last;
-    ui.undo.textContent = last ? `Undo: ${last.label}` : "Undo";
+    // Short on the button (the tools stay on one line); the full label names the change.
+    ui.undo.textContent = "Undo";
+    ui.undo.title = last ? `Undo: ${last.label}` : "Nothing to undo";
+    if (last) ui.undo.setAttribute("aria-label", `Undo: ${last.label}`);
+    else ui.undo.removeAttribute("aria-label");
   }
 
   async function copyText(text, done) {
@@ -798,8 +805,10 @@ function bind(root) {
   on(ui.clear, "click", () => {
     if (!ui.input.value) return;
     store.set("previous", ui.input.value);
+    st.undo.push({ text: ui.input.value, kind: ui.kind.value, label: "Clear" });
     replaceDraft("");
-    showNotice("Draft cleared.", "Undo", swapPrevious);
+    updateUndo();
+    showNotice("Draft cleared.", "Undo", () => ui.undo.click());
   });
   on(window, "hashchange", () => {
     const again = takeFragment();
