@@ -19,8 +19,9 @@ It makes the rebuild use the edits. Before each rebuild, when a file under ``che
 Both happen before MkDocs loads the configuration for the rebuild, which is why this hook
 wraps the server's ``builder`` in ``on_serve`` rather than acting in ``on_config`` (too late:
 the events are registered by then). ``mkdocs build`` is untouched: the hook only acts when
-serving. An error (a rule that does not import, a stage that fails) fails that rebuild
-with its message, the server keeps the last good site, and the next edit tries again.
+serving. An error (a rule that does not parse, a hook that does not run) fails that
+rebuild with one plain message; MkDocs then holds requests until a rebuild succeeds, the
+stage keeps the last good runtime, and the next save tries again.
 
 Edits to this file itself need a restart of ``make serve``.
 """
@@ -30,13 +31,14 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = ROOT / "checker"
@@ -70,8 +72,14 @@ def _under_watched(module: ModuleType) -> bool:
 def restage() -> None:
     done = subprocess.run([sys.executable, str(STAGE)], capture_output=True, text=True)
     if done.returncode != 0:
-        raise PluginError(f"Re-staging the browser checker failed:\n{done.stderr.strip()}")
+        raise _fail(f"Re-staging the browser checker failed: {done.stderr.strip()}")
     log.info(done.stdout.strip())
+
+
+def _fail(message: str) -> Abort:
+    """Say what is wrong once, plainly; ``Abort`` makes the server skip the traceback."""
+    log.error(message)
+    return Abort("Aborted the rebuild: fix the error above and save again.")
 
 
 def reload_sources(hooks: dict[str, ModuleType]) -> None:
@@ -92,6 +100,10 @@ def reload_sources(hooks: dict[str, ModuleType]) -> None:
         sys.path.insert(0, str(Path(module.__file__).parent))
         try:
             loader.exec_module(module)
+        except SyntaxError as err:
+            raise _fail(f"Reloading {module.__name__} failed: {err}") from None
+        except Exception:
+            raise _fail(f"Reloading {module.__name__} failed:\n{traceback.format_exc()}") from None
         finally:
             sys.path[:] = saved
 
