@@ -86,10 +86,11 @@ def pyodide_version() -> str:
 
 
 def checker_sources() -> list[Path]:
+    """Every file of the checker package (its data files too, should it get any)."""
     return sorted(
         p
         for p in CHECKER.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".typed")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     )
 
 
