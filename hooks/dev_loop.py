@@ -112,6 +112,8 @@ def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         # Imports would write __pycache__/ under the watched folders: one more rebuild each.
         sys.dont_write_bytecode = True
+        # `make serve` has just staged (a no-op then); a bare `mkdocs serve` may not have.
+        restage()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
