@@ -10,8 +10,8 @@
 //       the browser compiles each module it imports (the package loader alone pulls in
 //       shutil, zipfile, tempfile, pathlib...). Measured in headless Chromium, that was most
 //       of Python's start-up: about 1.2 s of 1.8 s on a warm visit. Which modules: the ones
-//       imported by Python's start-up, Pyodide's package loader, `import checker` and one
-//       check of each kind; every other module stays source (still importable, compiled on
+//       imported by Python's start-up, Pyodide's package loader, the checker modules the
+//       browser worker imports and one check of each kind; every other module stays source (still importable, compiled on
 //       use), so the zip grows little.
 //   "tree": {"dir": <dir>}
 //       Every *.py under <dir> gets its bytecode beside it as <same path>c
@@ -83,6 +83,7 @@ import pyodide._package_loader  # what loadPyodide({packages}) runs to install t
 from checker import check
 from checker.config import ConfigError, merge, parse_config
 from checker.model import KINDS
+import checker.web  # what the browser worker calls (overrides/assets/checker/worker.js)
 for kind in KINDS:
     check("Thanks @ana! Great read https://example.com/a #x\\n---\\nMore 🎉", kind=kind)
 sys.path.remove("/tmp/src")
