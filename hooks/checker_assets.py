@@ -104,8 +104,9 @@ def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
 def download_bytes(manifest: dict[str, Any]) -> int:
     """What a first visit to the checker downloads: every staged runtime file except the
     full Pyodide lock file (the page loads the site's own small one instead)."""
-    skip = STAGED / manifest["indexURL"] / "pyodide-lock.json"
-    return sum(f.stat().st_size for f in STAGED.rglob("*") if f.is_file() and f != skip)
+    staged = _staged(manifest)
+    skip = staged / manifest["indexURL"] / "pyodide-lock.json"
+    return sum(f.stat().st_size for f in staged.rglob("*") if f.is_file() and f != skip)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
