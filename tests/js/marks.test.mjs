@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  applyEdit,
+  kindsFor,
+  nextSpan,
   backdropPieces,
   draftHash,
   findingKeys,
@@ -127,4 +130,25 @@ test("a link's fragment is read, and only offered choices are picked", () => {
   assert.equal(pickOption(["x", "mastodon"], "myspace"), null);
   assert.equal(pickOption(["x"], null), null);
   assert.equal(pickOption(["x"], ["x"]), null);
+});
+
+test("an edit replaces its UTF-16 span", () => {
+  const text = "We 😀 leverage it";
+  assert.equal(applyEdit(text, { start_utf16: 6, end_utf16: 14, text: "use" }), "We 😀 use it");
+});
+
+test("a platform's kinds come from its option, in the page's order", () => {
+  const all = ["post", "reply", "invitation", "thread"];
+  assert.deepEqual(kindsFor("thread post reply", all), ["post", "reply", "thread"]);
+  assert.deepEqual(kindsFor("", all), all);
+});
+
+test("the next finding wraps around, and the one before too", () => {
+  const spans = [{ start: 20, end: 25 }, { start: 3, end: 8 }];
+  assert.equal(nextSpan(spans, 0).start, 3);
+  assert.equal(nextSpan(spans, 3).start, 20);
+  assert.equal(nextSpan(spans, 21).start, 3);
+  assert.equal(nextSpan(spans, 21, true).start, 20);
+  assert.equal(nextSpan(spans, 3, true).start, 20);
+  assert.equal(nextSpan([], 0), null);
 });

@@ -125,13 +125,13 @@ test("the meter says count, what is left, and what the network counts", () => {
   const doc = fakeDocument();
   const root = doc.createElement("div");
   root.replaceChildren(...meterNodes(doc, { count: 290, limit: 280, unit: "weighted", over: true }));
-  assert.match(root.textContent, /^290 \/ 280 10 over the limit/);
+  assert.match(root.textContent, /^290 \/ 280 · 10 over the limit/);
   const row = { counting: "characters, except that each emoji counts its bytes", note: "Here each emoji counts 4." };
   root.replaceChildren(...meterNodes(doc, {
     count: 30, limit: 500, unit: "characters", over: false,
     posts: [{ count: 30, over: false }, { count: 12, over: false }],
   }, row));
-  assert.match(root.textContent, /^Longest post: 30 \/ 500 470 left/);
+  assert.match(root.textContent, /^Longest post: 30 \/ 500 · 470 left/);
   assert.match(root.textContent, /Counted in characters, except that each emoji counts its bytes\. Here each emoji counts 4\./);
   // the posts' own lengths are on the thread's cards, not listed again here
   assert.equal(root.querySelectorAll("li").length, 0);

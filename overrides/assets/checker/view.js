@@ -60,7 +60,7 @@ export function meterNodes(doc, length, row = null) {
   const counting = row && row.counting ? `Counted in ${row.counting}.` : UNITS[unit] || unit;
   const nodes = [
     el(doc, "span", { class: "etq-meter__count", text: `${n(count)} / ${n(limit)}` }),
-    " ",
+    " · ",
     el(doc, "span", { class: "etq-meter__left", text: over ? `${n(-left)} over the limit` : `${n(left)} left` }),
     el(doc, "span", { class: "etq-meter__unit", text: row && row.note ? `${counting} ${row.note}` : counting }),
     el(doc, "span", { class: "etq-meter__bar", "aria-hidden": "true" },
