@@ -41,9 +41,14 @@ TERM = "zqxjkv"  # a made-up word: flags only when a team adds it
 
 
 def run(
-    *args: str, stdin: bytes | str | None = None, cwd: Path, exe: list[str] | None = None
+    *args: str,
+    stdin: bytes | str | None = None,
+    cwd: Path,
+    exe: list[str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    skip = ("NO_COLOR", "FORCE_COLOR", "TERM", "GITHUB_STEP_SUMMARY")
+    env = {**{k: v for k, v in os.environ.items() if k not in skip}, **(env or {})}
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
     proc = subprocess.run(
         [*(exe or [sys.executable, "-m", "checker"]), *args],
