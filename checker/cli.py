@@ -381,7 +381,7 @@ def _report_json(checked: Checked, *, located: bool) -> dict[str, Any]:
 def _catalogue(config: Config) -> list[tuple[Rule, str, Severity]]:
     return [
         (rule, config.rule_url(rule.name), config.rule(rule.name).severity or rule.severity)
-        for rule in REGISTRY
+        for rule in (*REGISTRY, *config.custom_rules)
         if config.rule(rule.name).enabled
     ]
 
@@ -443,21 +443,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    rules = (*REGISTRY, *config.custom_rules)  # the team's own rules are listed too
     if args.format == "json":
-        sys.stdout.write(_json(render.rules_to_dict(REGISTRY, config)))
+        sys.stdout.write(_json(render.rules_to_dict(rules, config)))
     else:
-        sys.stdout.write(render.render_rules(REGISTRY, color=_want_color(args.color, sys.stdout)))
+        sys.stdout.write(render.render_rules(rules, color=_want_color(args.color, sys.stdout)))
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    known = {**BY_NAME, **{r.name: r for r in config.custom_rules}}
     name = args.rule.strip().lower()
-    rule = BY_NAME.get(name)
+    rule = known.get(name)
     if rule is None:
-        close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
         hint = f'did you mean "{close[0]}"? ' if close else ""
         raise UsageError(f'unknown rule "{args.rule}"; {hint}"{PROG} rules" lists them all')
-    config = load_config(args.config)
     color = _want_color(args.color, sys.stdout)
     sys.stdout.write(render.render_explain(rule, config, color=color))
     return EXIT_OK

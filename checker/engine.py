@@ -65,7 +65,7 @@ def check(
     # What each applicable rule needs, worked out once rather than once per post
     # (a hostile thread has thousands of posts).
     active = []
-    for rule in REGISTRY:
+    for rule in (*REGISTRY, *config.custom_rules):  # the team's own rules run last
         settings = config.rule(rule.name)
         if settings.enabled and rule.applies(plat.name, kind):
             severity = settings.severity or rule.severity
