@@ -12,13 +12,14 @@ CHROMIUM := /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export NO_MKDOCS_2_WARNING := 1  # Material prints a banner about its successor on every build
 
-.PHONY: help setup browser stage build serve test lint bench clean
+.PHONY: help setup browser stage build serve test lint bench eval clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000/handbook/"
 	@echo "make test    set up and run every test (lint, types, unit, site, browser)"
 	@echo "make build   build the site into site/"
 	@echo "make bench   print speed figures (CPython and headless Chromium)"
+	@echo "make eval    print each rule's precision and recall on the development corpus"
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -59,6 +60,11 @@ test: setup browser build lint
 
 bench: setup browser build
 	$(BIN)/python scripts/bench.py
+
+# Precision and recall of each rule on the development corpus (tests/corpus/);
+# a measuring tool: it fails only when the corpus is malformed. EVAL_ARGS=--verbose
+eval: setup
+	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
 clean:
 	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
