@@ -312,13 +312,17 @@ def find_drafts(paths: Sequence[str], globs: Sequence[str]) -> list[str]:
 
 
 def display_path(path: str) -> str:
-    """How outputs name a file: relative to the working directory, with "/"."""
+    """How outputs name a file: relative to the working directory, with "/".
+
+    Plain string work (no symlink resolution): a folder of a thousand drafts
+    should not cost a thousand trips to the filesystem.
+    """
     if path == "-":
         return path
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(path).as_posix()  # outside the working directory: as given
+    return Path(relative).as_posix()
 
 
 def _front_matter_config(config: Config, draft: DraftFile) -> Config:
