@@ -61,19 +61,26 @@ class Checked:
 _COLOUR = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
 
 
-def concise(results: Sequence[Checked], *, color: bool = False) -> str:
-    """``path:line:col: severity rule message``, a line per finding (as ruff's concise)."""
+def concise(results: Sequence[Checked], *, color: bool = False, hints: bool = True) -> str:
+    """``path:line:col: severity rule message``, a line per finding (as ruff's concise).
+
+    With ``hints``, the first finding of each rule is followed by its fix and the
+    link to its page, as the report for people does.
+    """
     from checker.render import visible  # control characters from a draft never reach a terminal
 
     out = []
+    seen: set[str] = set()
     for checked in results:
         for f, (line, col, _, _) in checked.located():
             severity = f.severity.value
             if color:
                 severity = f"\x1b[{_COLOUR[f.severity]}m{severity}\x1b[0m"
-            out.append(
-                f"{visible(checked.path)}:{line}:{col}: {severity} {f.rule} {visible(f.message)}"
-            )
+            path = visible(checked.path)
+            out.append(f"{path}:{line}:{col}: {severity} {f.rule} {visible(f.message)}")
+            if hints and f.rule not in seen:
+                out += [f"  → {f.fix}", f"  {f.url}"]
+                seen.add(f.rule)
     return "\n".join(out) + ("\n" if out else "")
 
 
