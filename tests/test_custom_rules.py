@@ -196,7 +196,7 @@ GOOD = [
     r"\b(cat|dog)s?\b",
     r"(?:cat|dog)+",
     r"(?i)launch(?:ed|ing)?",
-    r"^\s*— \w+$",
+    r"(?m)^\s*— \w+$",
     r"(ab){2}",
 ]
 
@@ -225,16 +225,30 @@ def test_an_invalid_regex_is_refused() -> None:
 
 
 @pytest.mark.parametrize("pattern", GOOD)
-def test_ordinary_patterns_are_accepted_and_stay_linear(pattern: str) -> None:
+def test_ordinary_patterns_are_accepted(pattern: str) -> None:
+    text = "cats dog acme cloud launched abab\n— Sam"
     rule = {k: v for k, v in SAY_OUR_NAME.items() if k not in ("words", "flags", "passes")}
-    config = config_with(rule | {"pattern": pattern, "flags": ["x"], "passes": ["y"]})
+    config = config_with(rule | {"pattern": pattern, "flags": [text], "passes": ["nothing"]})
     (rule_,) = config.custom_rules
-    # the rule's own matcher on a long draft full of near misses and hits
-    assert_near_linear(
-        lambda text: list(rule_.matcher.find(Draft(text, platform="facebook", kind="post"), ())),
-        "cats dog acme cloud launched abab caat doog\n— Sam\n" * 4000,
-        repeat=5,
-    )
+    assert example_failures(rule_, config) == []
+    hits = [
+        text[f.start : f.end] for f in check(text, config=config).findings if f.rule == rule_.name
+    ]
+    assert hits == [m.group() for m in re.finditer(pattern, text)]
+
+
+def test_an_accepted_pattern_stays_linear_on_near_misses() -> None:
+    rule = {k: v for k, v in SAY_OUR_NAME.items() if k != "words"} | {
+        "pattern": r"\b(?:cat|dog)+s?\b"
+    }
+    (rule_,) = config_with(rule).custom_rules
+    drafts: dict[str, Draft] = {}  # built once per size: the timing is the pattern's own
+
+    def run(text: str) -> list[Any]:
+        draft = drafts.setdefault(text, Draft(text, platform="facebook", kind="post"))
+        return list(rule_.matcher.find(draft, ()))
+
+    assert_near_linear(run, "catdogcatdogcatdo catdog dogcats " * 6000, repeat=7)
 
 
 # --- through the CLI ----------------------------------------------------------------------
