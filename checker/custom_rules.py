@@ -34,9 +34,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from checker.draft import Draft
+from checker.fixes import Edit
 from checker.model import KINDS, Pillar, Severity
 from checker.rules.base import Custom, Example, Hit, Matcher, Pattern, Phrases, Rule
 
@@ -81,16 +84,37 @@ def _build_pattern(pattern: str, message: str) -> Matcher:
     return Pattern(pattern, _literal(message), flags=0)
 
 
+@dataclass(frozen=True)
+class Replace:
+    """A word and what to write instead: found by the core's ``Phrases``; each
+    finding carries the replacement (``edit``, which the engine turns into the
+    finding's ``replacement``, the page's one-click fix)."""
+
+    table: Mapping[str, str]
+    message: str
+
+    @cached_property
+    def _finder(self) -> Phrases:
+        return Phrases(tuple(self.table), "")
+
+    @cached_property
+    def _wanted(self) -> dict[str, str]:
+        return {_key(old): new for old, new in self.table.items()}
+
+    def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        for m in self._finder.regex(()).finditer(draft.prose):
+            new = self._wanted.get(_key(m.group()), "")
+            yield Hit(m.start(), m.end(), f"{self.message} Write “{new}” for “{m.group()}”.")
+
+    def edit(self, text: str, start: int, end: int) -> Edit | None:
+        new = self._wanted.get(_key(text[start:end]))
+        if new is None:
+            return None
+        return Edit(start, end, new, f"Replace “{text[start:end]}” with “{new}”")
+
+
 def _build_replace(table: Mapping[str, str], message: str) -> Matcher:
-    finder = Phrases(tuple(table), "")
-    wanted = {_key(old): new for old, new in table.items()}
-
-    def find(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        for m in finder.regex(()).finditer(draft.prose):
-            new = wanted.get(_key(m.group()), "")
-            yield Hit(m.start(), m.end(), f"{message} Write “{new}” for “{m.group()}”.")
-
-    return Custom(find)
+    return Replace(dict(table), message)
 
 
 def _build_require(pattern: str, message: str) -> Matcher:

@@ -11,6 +11,7 @@ import re
 
 from checker import fixes, platforms
 from checker.config import Config
+from checker.custom_rules import Replace
 from checker.draft import Draft
 from checker.model import KINDS, Finding, Length, PostLength, Report, Utf16Offsets
 from checker.rules import REGISTRY
@@ -90,6 +91,8 @@ def check(
                 if key in findings:
                     continue
                 edit = fixes.fix_for(rule.name, text, start, end)
+                if edit is None and isinstance(rule.matcher, Replace):  # a team's replace rule
+                    edit = rule.matcher.edit(text, start, end)
                 findings[key] = Finding(
                     rule=rule.name,
                     pillar=rule.pillar,

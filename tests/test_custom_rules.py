@@ -90,6 +90,13 @@ def test_replace_carries_the_replacement() -> None:
     hits = [h for h in found("We Utilise it going  forward.", config) if h[0] == "plain-words"]
     assert [h[1] for h in hits] == ["Utilise", "going  forward"]
     assert "“use”" in hits[0][2] and "“from now on”" in hits[1][2]
+    # the finding carries the replacement, as the core's own fixes do (JSON "replacement")
+    report = check("We Utilise it going  forward.", config=config)
+    fixes = [f.to_dict()["replacement"] for f in report.findings if f.rule == "plain-words"]
+    assert [(r["start"], r["end"], r["text"]) for r in fixes] == [
+        (3, 10, "use"),
+        (14, 28, "from now on"),
+    ]
 
 
 def test_require_applies_to_its_kinds_only() -> None:
