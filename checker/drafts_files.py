@@ -13,7 +13,7 @@ Mastodon shows it literally on a stock server (only some forks render it). A
 team writes drafts in Markdown for the repository's sake (previews, review
 diffs), and pastes the text. So a ``.md`` draft is checked as what you paste:
 
-- ``**bold**``, ``*em*``, ``_em_``, ``__bold__``, ``~~strike~~`` and ```code```
+- ``**bold**``, ``*em*``, ``_em_``, ``__bold__``, ``~~strike~~`` and inline code
   lose their markers (the words stay);
 - ``[text](https://url)`` becomes ``text https://url``: the words and the
   address both reach the post (a network links the bare address and counts it:
