@@ -78,8 +78,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # make sees nothing to install (it would otherwise reinstall into the linked .venv).
     for name in (".venv", "node_modules"):
         (fork / name).symlink_to(ROOT / name, target_is_directory=True)
-    for name in ("pyproject.toml", "package.json", "package-lock.json"):
-        os.utime(fork / name, (0, 0))
+    for name in ("pyproject.toml", "requirements/lock.txt", "package.json", "package-lock.json"):
+        if (fork / name).exists():
+            os.utime(fork / name, (0, 0))
     build = subprocess.run(
         ["bash", "-c", _pages_build_command()],
         cwd=fork,
