@@ -408,3 +408,17 @@ def test_the_build_stops_naming_file_and_key(
     assert "mkdocs.yml: extra.checker.custom-rules" in build.stderr and words in build.stderr, (
         build.stderr
     )
+
+
+def test_the_page_can_turn_a_custom_rule_off() -> None:
+    """The checker page's Python side (checker.web) reads custom rules from config.json,
+    and a reader's "turn this rule off" works on them too."""
+    import json
+
+    from checker.web import Site
+
+    site = Site.from_json(json.dumps({"checker": {"custom-rules": [SAY_OUR_NAME]}, "source": "x"}))
+    on = json.loads(site.check_json("Try acmecloud", "", "", "[]", "[]"))
+    assert "say-our-name" in [f["rule"] for f in on["report"]["findings"]]
+    off = json.loads(site.check_json("Try acmecloud", "", "", "[]", '["say-our-name"]'))
+    assert "say-our-name" not in [f["rule"] for f in off["report"]["findings"]]
