@@ -190,6 +190,8 @@ def test_the_page_flags_a_draft_with_the_custom_rule(checker_page: Page, artifac
     card.wait_for(timeout=BOOT_TIMEOUT_MS)
     assert card.get_attribute("data-severity") == "warning"
     assert "Acme Cloud" in card.inner_text()
+    # listed with the built-in rules, where a reader may turn it off
+    assert checker_page.locator("[data-rule-toggle='say-our-name']").count() == 1
     checker_page.set_viewport_size({"width": 1100, "height": 1250})
     checker_page.screenshot(
         path=str(artifacts / "team-copy-checker-flags-custom-rule.png"), full_page=False
