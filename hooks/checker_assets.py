@@ -88,6 +88,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _snapshot_options(manifest: dict[str, Any]) -> dict[str, str]:
+    """Where the worker finds the memory snapshot (scripts/make_snapshot.mjs), if staged."""
+    if "snapshot" not in manifest:
+        return {}
+    return {
+        "snapshotURL": manifest["snapshot"],
+        "snapshotBuildId": manifest["snapshotBuildId"],
+        "wheelURL": manifest["wheel"],
+        "wheelPath": manifest["snapshotWheelPath"],
+    }
+
+
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
@@ -102,6 +114,7 @@ def on_page_context(
             "lockFileURL": _state["manifest"]["lockFile"],
             "packages": [_state["manifest"]["package"]],
             "configURL": CONFIG_JSON,
+            **_snapshot_options(_state["manifest"]),
         },
         "platform": parsed.platform,
         "kind": parsed.kind,

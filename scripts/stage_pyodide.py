@@ -28,6 +28,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -35,6 +36,7 @@ OUT = ROOT / "build" / "site-assets"
 MANIFEST = ROOT / "build" / "site-assets.json"
 COMPILE_PYC = ROOT / "scripts" / "compile_pyc.mjs"
 PRECOMPILE_STDLIB = ROOT / "scripts" / "precompile_stdlib.mjs"
+MAKE_SNAPSHOT = ROOT / "scripts" / "make_snapshot.mjs"
 STDLIB = "python_stdlib.zip"  # staged with bytecode for the modules the checker uses
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the wheel
 PACKAGE = "etiquette-checker"
@@ -74,7 +76,7 @@ def _packaged(path: Path) -> bool:
 def inputs_hash(version: str) -> str:
     digest = hashlib.sha256(version.encode())
     extra = [NPM_PYODIDE / "pyodide-lock.json", NPM_PYODIDE / STDLIB, PRECOMPILE_STDLIB]
-    for path in [*wheel_inputs(), *extra, Path(__file__), COMPILE_PYC]:
+    for path in [*wheel_inputs(), *extra, Path(__file__), COMPILE_PYC, MAKE_SNAPSHOT]:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -221,6 +223,44 @@ def _closure(packages: dict[str, dict[str, object]], root: str) -> set[str]:
     return seen
 
 
+# What a memory snapshot is made from: Pyodide refuses one from another runtime build, and
+# zipimport keeps the stdlib zip's and the wheel's tables of contents in it.
+SNAPSHOT_INPUTS = ("pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB)
+
+
+def snapshot_build_id(runtime: Path, wheel: Path) -> str:
+    """A hash of the staged files a snapshot is made from, and of the script that makes it."""
+    digest = hashlib.sha256()
+    for path in [*(runtime / name for name in SNAPSHOT_INPUTS), wheel, MAKE_SNAPSHOT]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def make_snapshot(runtime: Path, wheel: Path) -> dict[str, Any]:
+    """Write the checker's memory snapshot into the runtime folder (scripts/make_snapshot.mjs).
+
+    Named by its build id, so its URL changes with its content. Returns what the manifest
+    records: the file (relative to ``runtime``), the build id, and its sizes.
+    """
+    build_id = snapshot_build_id(runtime, wheel)
+    out = runtime / f"checker-{build_id}.snapshot.gz"
+    cmd = [_node(), str(MAKE_SNAPSHOT), str(runtime), str(wheel), build_id, str(out)]
+    # A fixed zone: what the snapshot holds must not depend on the build machine's.
+    env = {**os.environ, "TZ": "UTC"}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    if done.returncode != 0 or not out.is_file():
+        raise StageError(f"making the memory snapshot failed:\n{done.stdout}\n{done.stderr}")
+    info = json.loads(done.stdout.strip().splitlines()[-1])
+    if info.get("buildId") != build_id:
+        raise StageError(f"the snapshot reports build id {info.get('buildId')}, not {build_id}")
+    return {
+        "file": out.name,
+        "buildId": build_id,
+        "wheelPath": info["wheelPath"],
+        "bytes": {"raw": info["raw"], "gzip": info["gzip"]},
+    }
+
+
 def stage(*, force: bool = False) -> bool:
     """Stage everything; returns False when it was already up to date."""
     version = pyodide_version()
@@ -229,6 +269,7 @@ def stage(*, force: bool = False) -> bool:
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
         expected = [OUT / manifest["lockFile"], OUT / manifest["wheel"]]
         expected += [OUT / manifest["indexURL"] / name for name in RUNTIME_FILES]
+        expected += [OUT / manifest["snapshot"]] if "snapshot" in manifest else [OUT / "-"]
         if manifest.get("stamp") == stamp and all(p.is_file() for p in expected):
             return False
 
@@ -251,6 +292,7 @@ def stage(*, force: bool = False) -> bool:
     compile_wheel(wheel)
     lock = py_dir / "pyodide-lock.json"
     write_lock(wheel, lock)
+    snapshot = make_snapshot(runtime, wheel)
 
     manifest = {
         "stamp": stamp,
@@ -260,6 +302,10 @@ def stage(*, force: bool = False) -> bool:
         "indexURL": runtime.relative_to(OUT).as_posix() + "/",
         "lockFile": lock.relative_to(OUT).as_posix(),
         "wheel": wheel.relative_to(OUT).as_posix(),
+        "snapshot": (runtime / snapshot["file"]).relative_to(OUT).as_posix(),
+        "snapshotBuildId": snapshot["buildId"],
+        "snapshotWheelPath": snapshot["wheelPath"],
+        "snapshotBytes": snapshot["bytes"],
     }
     MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return True

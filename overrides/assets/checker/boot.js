@@ -27,6 +27,13 @@
       configURL: `${absolute(raw.configURL)}${base.search}`,
       workerURL: new URL(`worker.js${base.search}`, base).href,
       packages: raw.packages,
+      // the memory snapshot and the wheel it expects (worker.js, bootFromSnapshot)
+      ...(raw.snapshotURL && {
+        snapshotURL: absolute(raw.snapshotURL),
+        snapshotBuildId: raw.snapshotBuildId,
+        wheelURL: absolute(raw.wheelURL),
+        wheelPath: raw.wheelPath,
+      }),
     };
   }
 
