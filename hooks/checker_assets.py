@@ -37,6 +37,9 @@ MANIFEST = ROOT / "build" / "site-assets.json"
 SOURCE = "mkdocs.yml extra.checker"
 CONFIG_JSON = "assets/checker/config.json"
 SCRIPTS = ROOT / "overrides" / "assets" / "checker"
+SERVICE_WORKER = ROOT / "hooks" / "templates" / "sw.js"
+# the runtime files the worker loads (beside the stdlib zip and the snapshot)
+SERVICE_WORKER_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 KIND_LABELS = {
     "post": "Post",
     "reply": "Reply",
@@ -170,3 +173,34 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_service_worker(site, manifest, _state["version"])
+
+
+def _precache(site: Path, manifest: dict[str, Any], version: str) -> list[str]:
+    """What the checker page needs offline, as paths from the site root (with their ?v=)."""
+    index = manifest["indexURL"]
+    build = manifest.get("snapshotBuildId")
+    paths = ["checker/", *(f"{index}{name}" for name in SERVICE_WORKER_RUNTIME)]
+    paths.append(f"{index}python_stdlib.zip" + (f"?v={build}" if build else ""))
+    paths += [manifest["wheel"], manifest["lockFile"], f"{CONFIG_JSON}?v={version}"]
+    paths += [manifest["snapshot"]] if "snapshot" in manifest else []
+    paths += [
+        f"assets/checker/{p.name}?v={version}"
+        for p in sorted(SCRIPTS.glob("*"))
+        if p.suffix in (".js", ".mjs", ".css")
+    ]
+    # Material's own bundles, named by their hash
+    for pattern in ("assets/javascripts/*.js", "assets/stylesheets/*.css"):
+        paths += sorted(p.relative_to(site).as_posix() for p in site.glob(pattern))
+    return paths
+
+
+def write_service_worker(site: Path, manifest: dict[str, Any], version: str) -> None:
+    """``sw.js`` at the site root (hooks/templates/sw.js says why there), for this build."""
+    template = SERVICE_WORKER.read_text(encoding="utf-8")
+    precache = _precache(site, manifest, version)
+    digest = hashlib.sha256(template.encode() + json.dumps(precache).encode())
+    digest.update(str(manifest.get("stamp", "")).encode() + version.encode())
+    script = template.replace('"__BUILD__"', json.dumps(digest.hexdigest()[:12]))
+    script = script.replace("__PRECACHE__", json.dumps(precache, indent=2))
+    (site / "sw.js").write_text(script, encoding="utf-8")

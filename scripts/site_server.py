@@ -14,6 +14,7 @@ were deployed here.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Mapping
 from functools import partial
@@ -88,13 +89,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a tab mid-download resets the connection: not an error here.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A ThreadingHTTPServer on a free port, in a daemon thread."""
 
     def __init__(self, mounts: Mapping[str, Path], site_url: str = "") -> None:
         attrs = {"mounts": {k: v.resolve() for k, v in mounts.items()}, "site_url": site_url}
         handler = type("Handler", (_Handler,), attrs)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler))
+        self.httpd = _Server(("127.0.0.1", 0), partial(handler))
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

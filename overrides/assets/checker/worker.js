@@ -171,7 +171,9 @@ async function bootFromSnapshot(loadPyodide, options) {
     if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
     const pyodide = await loadPyodide({
       indexURL: options.indexURL,
-      stdLibURL: stdLibURL(options),
+      // The snapshot already holds every module the checker uses, so the stdlib zip (3 MB)
+      // comes after ready (lateStdlib): an empty zip stands in until then.
+      stdLibURL: EMPTY_ZIP,
       _loadSnapshot: snapshot,
       stdout: () => {},
       stderr: () => {},
@@ -184,6 +186,10 @@ async function bootFromSnapshot(loadPyodide, options) {
     if (built !== options.snapshotBuildId) throw new Error(`snapshot ${built} is not this site's`);
     pyodide.runPython("_etiquette_snapshot.thaw(); del _etiquette_snapshot"); // random, time zone
     pyodide.etiquetteSnapshot = true;
+    lateStdlib = installStdlib(pyodide, stdLibURL(options)).then(() => {
+      lateStdlib = null;
+    });
+    lateStdlib.catch(() => {}); // a check that needs it reports the failure (withStdlib)
     return pyodide;
   } catch (err) {
     console.info(`checker: starting Python without its snapshot (${err.message || err})`);
@@ -196,6 +202,32 @@ async function bootFromSnapshot(loadPyodide, options) {
 function stdLibURL(options) {
   const version = options.snapshotBuildId ? `?v=${options.snapshotBuildId}` : "";
   return `${options.indexURL}python_stdlib.zip${version}`;
+}
+
+// An empty zip (its end-of-directory record only): what zipimport finds at the stdlib's path
+// between a restore and the real zip's arrival. zipimport keeps the table of contents it read
+// at build time, so the real zip, once written, serves any later import.
+const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
+let lateStdlib = null; // resolves once the stdlib zip is in place after a restore
+
+async function installStdlib(pyodide, url) {
+  const bytes = await fetchBytes(url);
+  const path = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
+  pyodide.FS.writeFile(path, bytes);
+}
+
+// Runs `run`; if it fails while the stdlib zip is still on its way (a module the snapshot
+// lacks), waits for the zip and runs it once more.
+async function withStdlib(run) {
+  try {
+    return run();
+  } catch (err) {
+    if (!lateStdlib) throw err;
+    await lateStdlib.catch(() => {
+      throw err; // the check's own error says more than the download's
+    });
+    return run();
+  }
 }
 
 async function fetchBytes(url, compression) {
@@ -297,7 +329,7 @@ async function handle(message) {
     try {
       if (!checkFn) await booting;
       if (message.type === "check") {
-        post({ type: "result", id: message.id, ...runCheck(message) });
+        post({ type: "result", id: message.id, ...(await withStdlib(() => runCheck(message))) });
       } else {
         post({ type: "bench", id: message.id, times: runBench(message) });
       }
