@@ -173,11 +173,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    write_service_worker(site, manifest, _state["version"])
+    own = [*config.extra_css, *(str(script) for script in config.extra_javascript)]
+    own += [str(config.theme["favicon"])] if config.theme.get("favicon") else []
+    write_service_worker(site, manifest, _state["version"], own)
 
 
-def _precache(site: Path, manifest: dict[str, Any], version: str) -> list[str]:
-    """What the checker page needs offline, as paths from the site root (with their ?v=)."""
+def _precache(site: Path, manifest: dict[str, Any], version: str, own: list[str]) -> list[str]:
+    """What the checker page needs offline, as paths from the site root (with their ?v=).
+
+    ``own``: the site's extra_css, extra_javascript and favicon, which every page links.
+    """
     index = manifest["indexURL"]
     build = manifest.get("snapshotBuildId")
     paths = ["checker/", *(f"{index}{name}" for name in SERVICE_WORKER_RUNTIME)]
@@ -189,16 +194,19 @@ def _precache(site: Path, manifest: dict[str, Any], version: str) -> list[str]:
         for p in sorted(SCRIPTS.glob("*"))
         if p.suffix in (".js", ".mjs", ".css")
     ]
+    paths += [path for path in own if (site / path).is_file()]
     # Material's own bundles, named by their hash
     for pattern in ("assets/javascripts/*.js", "assets/stylesheets/*.css"):
         paths += sorted(p.relative_to(site).as_posix() for p in site.glob(pattern))
     return paths
 
 
-def write_service_worker(site: Path, manifest: dict[str, Any], version: str) -> None:
+def write_service_worker(
+    site: Path, manifest: dict[str, Any], version: str, own: list[str]
+) -> None:
     """``sw.js`` at the site root (hooks/templates/sw.js says why there), for this build."""
     template = SERVICE_WORKER.read_text(encoding="utf-8")
-    precache = _precache(site, manifest, version)
+    precache = _precache(site, manifest, version, own)
     digest = hashlib.sha256(template.encode() + json.dumps(precache).encode())
     digest.update(str(manifest.get("stamp", "")).encode() + version.encode())
     script = template.replace('"__BUILD__"', json.dumps(digest.hexdigest()[:12]))

@@ -29,7 +29,8 @@ self.addEventListener("install", (event) => {
         const url = new URL(path, SCOPE).href;
         if (await cache.match(url)) continue;
         try {
-          const response = await fetch(url, { credentials: "same-origin" });
+          // revalidated: a file changed in place by this deploy must not come from the HTTP cache
+          const response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
           if (response.ok) await cache.put(url, response);
         } catch {
           // offline while installing: the fetch handler fills the cache later

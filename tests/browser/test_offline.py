@@ -67,8 +67,10 @@ def test_after_one_visit_the_checker_works_offline(
         first_visit(page, url)
         scope = page.evaluate("() => navigator.serviceWorker.controller.scriptURL")
         assert scope == f"{server.origin}/handbook/sw.js"
+        home = f"{server.origin}/handbook/"
+        page.goto(home)  # a page of the handbook, read once
     # The server is gone: every request now fails unless the service worker answers it.
-    page.reload()
+    page.goto(url)
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("() => window.__etiquetteRuntime.info.timings.snapshot") is True
     page.fill("[data-checker-input]", DRAFT)
@@ -82,9 +84,10 @@ def test_after_one_visit_the_checker_works_offline(
         "[data-checker-findings] [data-rule]", "els => els.map(e => e.dataset.rule)"
     )
     assert set(shown) == {f["rule"] for f in expected["findings"]}
-    # and a page of the handbook read before is there too
-    page.goto(url.replace("/checker/", "/"))
-    assert page.locator("article").count() >= 1
+    # and the page of the handbook read before is there too, styled
+    page.goto(home)
+    assert page.locator("article h1").count() == 1
+    assert page.evaluate("() => document.styleSheets.length") >= 2
 
 
 def test_a_new_deploy_replaces_the_cache_and_serves_no_stale_file(
@@ -114,11 +117,21 @@ def test_a_new_deploy_replaces_the_cache_and_serves_no_stale_file(
 
         page.reload()
         page.wait_for_selector(READY, timeout=BOOT_TIMEOUT_MS)
-        page.wait_for_function(
-            "() => caches.keys().then(k => k.length === 1 && k[0] === 'etiquette-deploy2')",
-            timeout=BOOT_TIMEOUT_MS,
-            polling=200,
+        # The page asks for an update once ready: the new worker installs, activates and
+        # deletes the old cache.
+        keys = page.evaluate(
+            """async (ms) => {
+                 const until = performance.now() + ms;
+                 for (;;) {
+                   const keys = await caches.keys();
+                   const done = keys.length === 1 && keys[0] === "etiquette-deploy2";
+                   if (done || performance.now() > until) return keys;
+                   await new Promise((wake) => setTimeout(wake, 100));
+                 }
+               }""",
+            BOOT_TIMEOUT_MS,
         )
+        assert keys == ["etiquette-deploy2"]
         served = page.evaluate("u => fetch(u).then(r => r.text())", runtime_file)
         assert served.rstrip().endswith("// deploy 2")
         cached = page.evaluate(

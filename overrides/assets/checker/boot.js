@@ -80,6 +80,8 @@
     const root = new URL("../../../", options.indexURL);
     navigator.serviceWorker
       .register(new URL("sw.js", root).href, { scope: root.pathname, updateViaCache: "none" })
+      // an open checker page picks up a new deploy now, not at some later navigation
+      .then((registration) => registration.active && registration.update())
       .catch(() => {});
   }
 

@@ -137,16 +137,19 @@ async function startPython(loadPyodide, options) {
   const restored = await bootFromSnapshot(loadPyodide, options);
   if (restored) return restored;
   if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
-  const lockDir = options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
   return loadPyodide({
     indexURL: options.indexURL,
     stdLibURL: stdLibURL(options),
     lockFileURL: options.lockFileURL,
-    packageBaseUrl: lockDir,
+    packageBaseUrl: lockDir(options),
     packages: options.packages,
     stdout: () => {},
     stderr: () => {},
   });
+}
+
+function lockDir(options) {
+  return options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
 }
 
 // The memory snapshot (scripts/make_snapshot.mjs, made at stage time) holds Python's memory
@@ -174,6 +177,9 @@ async function bootFromSnapshot(loadPyodide, options) {
       // The snapshot already holds every module the checker uses, so the stdlib zip (3 MB)
       // comes after ready (lateStdlib): an empty zip stands in until then.
       stdLibURL: EMPTY_ZIP,
+      // the site's own small lock file, not the npm one Pyodide would fetch by default
+      lockFileURL: options.lockFileURL,
+      packageBaseUrl: lockDir(options),
       _loadSnapshot: snapshot,
       stdout: () => {},
       stderr: () => {},
