@@ -88,10 +88,10 @@ def test_both_boot_paths_give_cpythons_json_for_every_rule_example(
     boot_path: tuple[str, str],
 ) -> None:
     way, url = boot_path
-    context = new_context(browser, requests_seen, dialogs_seen, service_workers="block")
+    context = new_context(browser, requests_seen, dialogs_seen)
     page = context.new_page()
     console: list[ConsoleMessage] = []
-    page.on("console", console.append)
+    page.on("console", lambda message: console.append(message))
     try:
         page.goto(url)
         page.wait_for_selector("[data-checker-state=ready]", timeout=BOOT_TIMEOUT_MS)
