@@ -15,7 +15,9 @@ Measured in one run, against the built ``site/`` served on 127.0.0.1:
   (``sw.js``) has cached the runtime. The median of several loads each.
 - **Emulated networks** (cold, through the DevTools protocol's
   ``Network.emulateNetworkConditions``): 20 Mbit/s with 40 ms latency, and 100 Mbit/s with
-  20 ms, for bare Pyodide and the checker's two paths.
+  20 ms, for bare Pyodide and the checker's two paths; each from a server sending files as
+  they are, and from one gzipping text and wasm on the fly as GitHub Pages does (zips and
+  the gzipped snapshot go out as they are there too).
 - The time one ``check()`` takes inside the page's worker, for a 280- and a 3,000-character
   draft.
 
@@ -51,6 +53,7 @@ SECTION = "Pyodide (headless Chromium)"
 TIMEOUT_MS = 180_000
 # (label, download Mbit/s, latency ms), as DevTools' throttling presets describe a network
 NETWORKS = (("20 Mbit/s, 40 ms", 20, 40), ("100 Mbit/s, 20 ms", 100, 20))
+NET_PAGES = ("site", "snapshot", "packages")
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
@@ -159,30 +162,29 @@ def browser_section(
     manifest = _require()
     version = str(manifest["pyodideVersion"])
     hosts: set[str] = set()
+    port = 0
     with tempfile.TemporaryDirectory(prefix="etiquette-bench-") as tmp:
         mounts: dict[str, Path] = {"/bare/": _bare_pages(Path(tmp), version)}
         if "snapshot" in manifest:  # the ordinary boot: the same site, with no snapshot
             mounts[f"/packages/{manifest['snapshot']}"] = Path(tmp) / "missing"
         mounts |= {"/packages/": SITE, "/handbook/": SITE, "/npm-pyodide/": NPM_PYODIDE}
-        with SiteServer(mounts) as server, sync_playwright() as p:
-            origin = server.origin
-            pages = {
-                "bare": (f"{origin}/bare/", READY),
-                "site": (f"{origin}/bare/site/", READY),
-                "worker": (f"{origin}/bare/worker/", READY),
-                "snapshot": (f"{origin}/handbook/checker/", CHECKER_READY),
-                "packages": (f"{origin}/packages/checker/", CHECKER_READY),
-            }
+        with (
+            SiteServer(mounts) as server,
+            SiteServer(mounts, gzip=True) as zipped,
+            sync_playwright() as p,
+        ):
+            pages = _pages(server.origin)
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
             def cold(
-                names: list[str], runs: int, network: Callable[..., None] | None = None
+                urls: dict[str, tuple[str, str]],
+                runs: int,
+                network: Callable[..., None] | None = None,
             ) -> dict[str, list[float]]:
-                figures: dict[str, list[float]] = {name: [] for name in names}
+                figures: dict[str, list[float]] = {name: [] for name in urls}
                 # Interleaved, so a busy moment on the machine hits every page alike.
                 for _ in range(runs):
-                    for name in names:
-                        url, ready = pages[name]
+                    for name, (url, ready) in urls.items():
                         context = browser.new_context(service_workers="block")
                         page = context.new_page()
                         page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
@@ -192,18 +194,31 @@ def browser_section(
                         context.close()
                 return figures
 
-            cold_ms = cold(list(pages), loads)
-            per_net = {
-                label: cold(
-                    ["site", "snapshot", "packages"],
-                    net_loads,
-                    lambda c, pg, m=mbits, lat=latency: _emulate(c, pg, m, lat),
-                )
-                for label, mbits, latency in NETWORKS
-            }
+            cold_ms = cold(pages, loads)
+            per_net: dict[str, dict[str, list[float]]] = {}
+            for label, mbits, latency in NETWORKS:
+                for host, origin in (("", server.origin), (", gzip", zipped.origin)):
+                    urls = {k: v for k, v in _pages(origin).items() if k in NET_PAGES}
+                    per_net[label + host] = cold(
+                        urls,
+                        net_loads,
+                        lambda c, pg, m=mbits, lat=latency: _emulate(c, pg, m, lat),
+                    )
             browser.close()
             warm_ms, per_check, engine = _warm(p, pages, loads, checks)
-    return _rows(cold_ms, warm_ms, per_net, per_check, engine, hosts, server.port)
+            port = server.port
+    return _rows(cold_ms, warm_ms, per_net, per_check, engine, hosts, port)
+
+
+def _pages(origin: str) -> dict[str, tuple[str, str]]:
+    """Each page measured: its URL and the expression that gives its ready time."""
+    return {
+        "bare": (f"{origin}/bare/", READY),
+        "site": (f"{origin}/bare/site/", READY),
+        "worker": (f"{origin}/bare/worker/", READY),
+        "snapshot": (f"{origin}/handbook/checker/", CHECKER_READY),
+        "packages": (f"{origin}/packages/checker/", CHECKER_READY),
+    }
 
 
 def _warm(

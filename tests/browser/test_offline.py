@@ -34,7 +34,7 @@ def site_copy(site: Path, tmp_path: Path) -> Path:
 def sw_context(
     browser: Browser, requests_seen: list[str], dialogs_seen: list[str]
 ) -> Iterator[BrowserContext]:
-    context = new_context(browser, requests_seen, dialogs_seen)  # service workers allowed
+    context = new_context(browser, requests_seen, dialogs_seen, service_workers="allow")
     yield context
     context.close()
 
