@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from checker import __version__, render
+from checker import __version__, audit_cli, render
 from checker.config import (
     Config,
     ConfigError,
@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain_cmd.add_argument("rule", metavar="RULE", help="a rule name, e.g. bare-link")
     _add_desk_commands(commands, shared, formatter)
+    audit_cli.add_parser(commands, shared, formatter)
     return parser
 
 
@@ -361,12 +362,17 @@ def cmd_split(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    return audit_cli.run_audit(args, load_config(args.config), UsageError)
+
+
 COMMANDS = {
     "check": cmd_check,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "glance": cmd_glance,
     "split": cmd_split,
+    "audit": cmd_audit,
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,22 @@ def _asset_version(manifest: dict[str, Any]) -> str:
     return digest.hexdigest()[:10]
 
 
+def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Where the browser finds Python and the checker: the one source of these options.
+
+    Paths are site-root-relative; boot.js resolves them from its own URL. The checker page
+    carries them once (a JSON script in its head, read by boot.js and checker.js), and
+    ``config.json`` repeats them for tools that read the built site (the bench, the tests).
+    """
+    return {
+        "indexURL": manifest["indexURL"],
+        "lockFileURL": manifest["lockFile"],
+        "packages": [manifest["package"]],
+        "configURL": CONFIG_JSON,
+        **_snapshot_options(manifest),
+    }
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = _manifest()
     mapping, parsed = _team_settings(config)
@@ -111,14 +128,7 @@ def on_page_context(
     parsed: Config = _state["parsed"]
     context["checker"] = {
         "version": _state["version"],
-        # site-root-relative; checker.js resolves them from its own URL
-        "runtime": {
-            "indexURL": _state["manifest"]["indexURL"],
-            "lockFileURL": _state["manifest"]["lockFile"],
-            "packages": [_state["manifest"]["package"]],
-            "configURL": CONFIG_JSON,
-            **_snapshot_options(_state["manifest"]),
-        },
+        "runtime": runtime_options(_state["manifest"]),
         "platform": parsed.platform,
         "kind": parsed.kind,
         "platforms": [
@@ -155,20 +165,40 @@ def _link_or_copy(src: str, dst: str) -> object:
     return dst
 
 
+# `import ... from "./view.js"` (and `export ... from`), as the checker's modules import each other.
+_SIBLING_IMPORT = re.compile(r"""(\bfrom\s*)(["'])(\./[\w.-]+\.js)\2""")
+
+
+def version_imports(source: str, version: str) -> str:
+    """``source`` with each import of a sibling module carrying ``?v=version``.
+
+    The page loads ``checker.js?v=...``; a relative import inside it would drop the query,
+    so a browser could pair a new script with a stale cached module. The files in
+    ``overrides/`` stay plain, as Node's tests (tests/js/) import them.
+    """
+    return _SIBLING_IMPORT.sub(lambda m: f"{m[1]}{m[2]}{m[3]}?v={version}{m[2]}", source)
+
+
+def _version_site_modules(folder: Path, version: str) -> None:
+    for path in sorted(folder.glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        versioned = version_imports(text, version)
+        if versioned != text:
+            tmp = path.with_suffix(".js.tmp")
+            tmp.write_text(versioned, encoding="utf-8")
+            os.replace(tmp, path)  # a new file: never write through a hard link
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     manifest = _manifest()  # again: `make stage` may have run since on_config
     site = Path(config.site_dir)
     shutil.copytree(STAGED, site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    _version_site_modules(site / "assets" / "checker", _state["version"])
     out = {
         "schema": 1,
         "source": SOURCE,
         "checker": _state["mapping"],
-        "pyodide": {
-            "version": manifest["pyodideVersion"],
-            "indexURL": manifest["indexURL"],
-            "lockFileURL": manifest["lockFile"],
-            "packages": [manifest["package"]],
-        },
+        "pyodide": {"version": manifest["pyodideVersion"], **runtime_options(manifest)},
     }
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)
