@@ -24,7 +24,7 @@ from checker.config import Config
 from checker.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_ASSETS = ROOT / "build" / "site-assets"
+BUILD = ROOT / "build"
 MANIFEST = ROOT / "build" / "site-assets.json"
 RESTORE = ROOT / "tests" / "node" / "restore_snapshot.mjs"
 
@@ -43,6 +43,11 @@ def staged() -> dict[str, Any]:
     return manifest
 
 
+def staged_tree(manifest: dict[str, Any]) -> Path:
+    """The staged site assets the manifest names (a run folder, or the older fixed one)."""
+    return BUILD / manifest["root"] / "site-assets" if "root" in manifest else BUILD / "site-assets"
+
+
 def restore(
     manifest: dict[str, Any], request: dict[str, Any], env: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -51,9 +56,9 @@ def restore(
     cmd = [
         node,
         str(RESTORE),
-        str(SITE_ASSETS / manifest["indexURL"]),
-        str(SITE_ASSETS / manifest["snapshot"]),
-        str(SITE_ASSETS / manifest["wheel"]),
+        str(staged_tree(manifest) / manifest["indexURL"]),
+        str(staged_tree(manifest) / manifest["snapshot"]),
+        str(staged_tree(manifest) / manifest["wheel"]),
     ]
     done = subprocess.run(
         cmd,
@@ -122,17 +127,17 @@ def test_every_rule_example_gives_cpythons_json(restored: dict[str, Any]) -> Non
 def test_the_restored_snapshot_is_the_staged_build(
     staged: dict[str, Any], restored: dict[str, Any]
 ) -> None:
-    runtime = SITE_ASSETS / staged["indexURL"]
-    wheel = SITE_ASSETS / staged["wheel"]
+    runtime = staged_tree(staged) / staged["indexURL"]
+    wheel = staged_tree(staged) / staged["wheel"]
     assert restored["buildId"] == staged["snapshotBuildId"] == snapshot_build_id(runtime, wheel)
     assert Path(staged["snapshot"]).name == f"checker-{staged['snapshotBuildId']}.snapshot.gz"
 
 
 def test_the_build_id_changes_with_each_input(staged: dict[str, Any], tmp_path: Path) -> None:
     runtime = tmp_path / "runtime"
-    shutil.copytree(SITE_ASSETS / staged["indexURL"], runtime)
+    shutil.copytree(staged_tree(staged) / staged["indexURL"], runtime)
     wheel = tmp_path / "checker.whl"
-    shutil.copy2(SITE_ASSETS / staged["wheel"], wheel)
+    shutil.copy2(staged_tree(staged) / staged["wheel"], wheel)
     first = snapshot_build_id(runtime, wheel)
     seen = {first}
     for path in (runtime / "python_stdlib.zip", runtime / "pyodide.asm.wasm", wheel):
@@ -174,7 +179,7 @@ def test_a_module_the_snapshot_lacks_still_imports(restored: dict[str, Any]) -> 
 
 
 def test_the_snapshot_holds_no_path_of_the_build_machine(staged: dict[str, Any]) -> None:
-    memory = gzip.decompress((SITE_ASSETS / staged["snapshot"]).read_bytes())
+    memory = gzip.decompress((staged_tree(staged) / staged["snapshot"]).read_bytes())
     assert memory[:4] == (1886286592).to_bytes(4, "little")  # Pyodide's snapshot magic
     assert str(ROOT).encode() not in memory
     assert b"make_snapshot.mjs" not in memory

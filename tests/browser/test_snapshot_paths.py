@@ -46,7 +46,7 @@ def _not_a_snapshot(folder: Path) -> Path:
 def _other_build(folder: Path) -> Path:
     """A snapshot of this very runtime and wheel, made with another build id."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    staged = ROOT / "build" / "site-assets"
+    staged = ROOT / "build" / manifest.get("root", ".") / "site-assets"
     out = folder / "other.snapshot.gz"
     node = shutil.which("node")
     assert node, "node is not on PATH"
