@@ -11,6 +11,7 @@ import re
 
 from checker import fixes, platforms
 from checker.config import Config
+from checker.custom_rules import Replace
 from checker.draft import Draft
 from checker.model import KINDS, Finding, Length, PostLength, Report, Utf16Offsets
 from checker.rules import REGISTRY
@@ -65,7 +66,7 @@ def check(
     # What each applicable rule needs, worked out once rather than once per post
     # (a hostile thread has thousands of posts).
     active = []
-    for rule in REGISTRY:
+    for rule in (*REGISTRY, *config.custom_rules):  # the team's own rules run last
         settings = config.rule(rule.name)
         if settings.enabled and rule.applies(plat.name, kind):
             severity = settings.severity or rule.severity
@@ -90,6 +91,8 @@ def check(
                 if key in findings:
                     continue
                 edit = fixes.fix_for(rule.name, text, start, end)
+                if edit is None and isinstance(rule.matcher, Replace):  # a team's replace rule
+                    edit = rule.matcher.edit(text, start, end)
                 findings[key] = Finding(
                     rule=rule.name,
                     pillar=rule.pillar,

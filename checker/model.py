@@ -38,6 +38,7 @@ class Pillar(StrEnum):
     COLLABORATING = "collaborating"
     CONNECTING = "connecting"
     FIT = "fit"
+    TEAM = "team"  # a rule a team wrote for its own copy (``custom-rules``)
 
 
 KINDS = ("post", "reply", "invitation", "thread")

@@ -52,7 +52,8 @@ class Site:
         from checker.rules import BY_NAME
 
         config = self.config
-        names = [name for name in off if name in BY_NAME]
+        own = {rule.name for rule in config.custom_rules}  # the team's rules can be turned off too
+        names = [name for name in off if name in BY_NAME or name in own]
         if names:
             rules = dict(config.rules)
             for name in names:

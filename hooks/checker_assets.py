@@ -152,7 +152,7 @@ def on_page_context(
                 "severity": (parsed.rule(r.name).severity or r.severity).value,
                 "team_off": not parsed.rule(r.name).enabled,
             }
-            for r in REGISTRY
+            for r in (*REGISTRY, *parsed.custom_rules)  # the team's own rules too
         ],
     }
     return context
