@@ -41,17 +41,6 @@ class UnknownPlatform(ValueError):
     """A platform name that is not in the table; the message lists the known ones."""
 
 
-@dataclass(frozen=True)
-class Measure:
-    """Everything a platform limits in one post, counted its way."""
-
-    count: int  # in the platform's unit
-    bytes: int  # UTF-8 bytes of the text as typed
-    links: int  # distinct links
-    hashtags: int
-    mentions: int
-
-
 def utf16_length(text: str) -> int:
     """The length JavaScript's ``String.length`` reports: astral code points count 2."""
     if text.isascii():
@@ -145,22 +134,18 @@ class Platform:
         """The length of ``text`` in this platform's unit."""
         return self.counter(text)
 
-    def measure(self, text: str) -> Measure:
-        """The length and the other limited quantities of one post."""
-        return Measure(
-            count=self.counter(text),
-            bytes=utf8_length(text),
-            links=len({url.value for url in twitter_text.extract_urls_with_indices(text)}),
-            hashtags=len(twitter_text.extract_hashtags_with_indices(text)),
-            mentions=self.count_mentions(text),
-        )
-
     def count_mentions(self, text: str) -> int:
         if "@" not in text:
             return 0
         if self.name == "x":
             return len(twitter_text.extract_mentions_with_indices(text))
         return len(_MENTION.findall(text))
+
+    def mention_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each @-tag is, as networks without twitter-text rules find them."""
+        if "@" not in text:
+            return []
+        return [(m.start(), m.end()) for m in _MENTION.finditer(text)]
 
 
 _PLATFORM_LIST = (

@@ -1,12 +1,23 @@
-"""The shape of a rule, and the few reusable matchers most rules are made of.
+"""The shape of a rule, and the few reusable matchers rules are made of.
 
 A rule is declared once, as data: its metadata (what it flags, why, how to
 fix, the handbook page that explains it, the seed article the idea comes
 from) and its examples. The handbook's rule pages, the browser checker, the
 CLI and the tests all read this one declaration.
 
-Matchers (after proselint): ``Phrases`` (a word list), ``Pattern`` (one
-regular expression) and ``Custom`` (a plain function, the escape hatch).
+Matchers (after proselint), each a frozen dataclass with a ``find(draft,
+terms)`` method; their constructor signatures are a contract (teams build
+their own rules on them), so new options are added as keywords with defaults:
+
+- ``Phrases(phrases, message)``: whole-word phrases from a list, or a mapping of
+  phrase to plainer words (``{plain}`` in the message); takes a team's terms;
+- ``Pattern(pattern, message)``: one regular expression, optionally only where
+  it opens a clause (``imperative=True``: "Buy now!", not "can't buy now");
+- ``Hashtags(tags, message)``: hashtags from a list, matched case-insensitively;
+- ``Hosts(hosts, message)``: links to hosts from a list;
+- ``AnyOf(matchers)``: several matchers as one, overlapping hits dropped;
+- ``Custom(func)``: a plain function, the escape hatch.
+
 Every regular expression must run in linear time on hostile input: no nested
 quantifiers over the same characters.
 """
@@ -14,13 +25,14 @@ quantifiers over the same characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
+from checker.rules.text import clause_start, gate, url_has_path, url_host, without_overlaps
 
 
 class Hit(NamedTuple):
@@ -37,15 +49,59 @@ class Matcher(Protocol):
         ...
 
 
+# The markers an example puts around the span its rule must flag (the same the
+# CLI prints around a finding when colour is off: see ``checker.render``).
+SPAN_OPEN, SPAN_CLOSE = "⟦", "⟧"
+
+
 @dataclass(frozen=True)
 class Example:
-    """A draft that must flag (or must pass) the rule it belongs to."""
+    """A draft that must flag (or must pass) the rule it belongs to.
+
+    In a flag example, ``⟦…⟧`` around a part of the text marks a span the rule
+    must flag. The markers are taken out at construction: ``text`` is the draft
+    as a writer would type it, ``spans`` the marked spans as offsets into it.
+    """
 
     text: str
     platform: str = "x"
     kind: str = "post"
     handles: tuple[str, ...] = ()
     note: str = ""  # why this example flags or passes, shown on the rule page
+    cw: str = ""  # a content warning, where the platform has them (Mastodon)
+    spans: tuple[tuple[int, int], ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        if SPAN_OPEN not in self.text and SPAN_CLOSE not in self.text:
+            return
+        spans: list[tuple[int, int]] = []
+        plain: list[str] = []
+        start = -1
+        for c in self.text:
+            if c == SPAN_OPEN and start < 0:
+                start = len(plain)
+            elif c == SPAN_CLOSE and start >= 0:
+                spans.append((start, len(plain)))
+                start = -1
+            elif c in (SPAN_OPEN, SPAN_CLOSE):
+                raise ValueError(f"unbalanced {SPAN_OPEN}…{SPAN_CLOSE} in example {self.text!r}")
+            else:
+                plain.append(c)
+        if start >= 0:
+            raise ValueError(f"unclosed {SPAN_OPEN} in example {self.text!r}")
+        # frozen: set the derived fields once, here
+        object.__setattr__(self, "text", "".join(plain))
+        object.__setattr__(self, "spans", tuple(spans))
+
+    @property
+    def marked(self) -> str:
+        """The text with its spans in ``⟦…⟧``, as written in the rule's module."""
+        out, pos = [], 0
+        for a, b in self.spans:
+            out += [self.text[pos:a], SPAN_OPEN, self.text[a:b], SPAN_CLOSE]
+            pos = b
+        out.append(self.text[pos:])
+        return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -75,24 +131,41 @@ def regex_hits(regex: re.Pattern[str], text: str, message: str) -> Iterator[Hit]
         yield Hit(m.start(), m.end(), message.format(match=m.group()))
 
 
+def normalise(phrase: str) -> str:
+    """Lower case, with any run of spaces or hyphens made one space: the lookup key
+    under which "best-in-class" and "best in class" meet."""
+    return _JOINERS.sub(" ", phrase).strip().lower()
+
+
+_JOINERS = re.compile(r"[\s\u00a0\-‑–]+")
+
+
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    # Longest first, so "limited time offer" wins over "limited time".
+    # Longest first, so "limited time offer" wins over "limited time"; any run of
+    # spaces between words, and a hyphen also matches a space.
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", r"[\s\-‑–]?") for p in alts)
     # Whole words only: no letter or digit may touch either end.
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    pattern = rf"(?<![^\W_])(?:{body})(?![^\W_])"
+    return re.compile(gate("".join(a[0] for a in alts), pattern), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Phrases:
     """Flags whole-word, case-insensitive phrases from a list.
 
-    ``message`` may use ``{match}`` for the words found. Teams extend the list
-    with their own terms when the rule ``takes_terms``.
+    ``phrases`` is a tuple of phrases, or a mapping from each phrase to plainer
+    words to suggest (``message`` may then use ``{plain}``). ``message`` may use
+    ``{match}`` for the words found. Teams extend the list with their own terms
+    when the rule ``takes_terms``; those get the ``generic`` message (``message``
+    when empty). ``extra`` adds regular expressions for uses a plain list cannot
+    pin down ("leverage" as a verb), each with its plain words.
     """
 
-    phrases: tuple[str, ...]
+    phrases: tuple[str, ...] | Mapping[str, str]
     message: str
+    generic: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
     _cache: dict[tuple[str, ...], re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -101,7 +174,18 @@ class Phrases:
     def _base(self) -> re.Pattern[str]:
         return _phrase_regex(self.phrases)
 
+    @cached_property
+    def _plain(self) -> dict[str, str]:
+        if isinstance(self.phrases, Mapping):
+            return {normalise(k): v for k, v in self.phrases.items()}
+        return {}
+
+    @cached_property
+    def _extra(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return tuple((re.compile(p, re.IGNORECASE), plain) for p, plain in self.extra)
+
     def regex(self, terms: tuple[str, ...]) -> re.Pattern[str]:
+        """The whole-word regex of the phrases and a team's ``terms``."""
         if not terms:
             return self._base
         if terms not in self._cache:
@@ -109,23 +193,102 @@ class Phrases:
         return self._cache[terms]
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        return regex_hits(self.regex(terms), draft.prose, self.message)
+        text = draft.prose
+        listed = isinstance(self.phrases, Mapping)
+        for m in self.regex(terms).finditer(text):
+            plain = self._plain.get(normalise(m.group())) if listed else ""
+            if plain is None:  # a team's own term
+                message = (self.generic or self.message).format(match=m.group(), plain="")
+            else:
+                message = self.message.format(match=m.group(), plain=plain)
+            yield Hit(m.start(), m.end(), message)
+        for regex, plain in self._extra:
+            for m in regex.finditer(text):
+                yield Hit(m.start(), m.end(), self.message.format(match=m.group(), plain=plain))
 
 
 @dataclass(frozen=True)
 class Pattern:
-    """Flags each match of one regular expression (searched in ``draft.prose``)."""
+    """Flags each match of one regular expression (searched in ``draft.prose``).
+
+    ``message`` may use ``{match}``. With ``imperative``, a match counts only
+    where it opens a clause ("Buy now!", "so share this"; not "can't buy now").
+    A hit ends on its last non-space character.
+    """
 
     pattern: str
     message: str
     flags: int = re.IGNORECASE
+    imperative: bool = False
 
     @cached_property
-    def _regex(self) -> re.Pattern[str]:
+    def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        return regex_hits(self._regex, draft.prose, self.message)
+        text = draft.prose
+        for m in self.regex.finditer(text):
+            if self.imperative and not clause_start(text, m.start()):
+                continue
+            found = m.group().rstrip()
+            yield Hit(m.start(), m.start() + len(found), self.message.format(match=found))
+
+
+@dataclass(frozen=True)
+class Hashtags:
+    """Flags hashtags from a list (compared without "#", case-insensitive).
+
+    ``message`` may use ``{tag}`` (the hashtag as written, with its "#").
+    """
+
+    tags: frozenset[str]
+    message: str
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(t.lower().lstrip("#") for t in self.tags)
+
+    def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        keys = self._keys
+        for tag in draft.hashtags:
+            if tag.value.lower() in keys:
+                yield Hit(tag.start, tag.end, self.message.format(tag=f"#{tag.value}"))
+
+
+@dataclass(frozen=True)
+class Hosts:
+    """Flags links to hosts from a list ("www." and case ignored).
+
+    ``message`` may use ``{host}`` and ``{label}`` (the platform's name). With
+    ``with_path`` (the default), a bare host ("bit.ly/") passes: it names the
+    service rather than hiding a link behind it. On the platforms in
+    ``passes_on`` the hosts pass (a network's own link wrapper at home).
+    """
+
+    hosts: frozenset[str]
+    message: str
+    with_path: bool = True
+    passes_on: frozenset[str] = frozenset()
+
+    def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        if draft.platform in self.passes_on:
+            return
+        for url in draft.urls:
+            host = url_host(url.value)
+            if host in self.hosts and (not self.with_path or url_has_path(url.value)):
+                message = self.message.format(host=host, label=draft.platform_info.label)
+                yield Hit(url.start, url.end, message)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Several matchers as one rule: their hits in text order, and where two
+    overlap ("Like and share if you agree") only the first."""
+
+    matchers: tuple[Matcher, ...]
+
+    def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        return without_overlaps(h for m in self.matchers for h in m.find(draft, terms))
 
 
 @dataclass(frozen=True)

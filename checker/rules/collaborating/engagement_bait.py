@@ -1,34 +1,33 @@
-"""Rules of the collaborating pillar: collaboration starts with a real question.
+"""The ``engagement-bait`` rule: calls for likes, shares, tags and one-word comments.
+Seed articles: 000-002.
 
-Seeds 000-002: collaboration "starts the same way it does in real life -- by
-asking questions or offering up help". Asking for a reflex (a like, a share,
-a tag) is the opposite: it asks people to perform, not to take part.
+Its declaration (``RULE``), matcher and examples; its page is rules/engagement-bait/ and
+its tests are in tests/rules/test_engagement_bait.py and tests/test_rules.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
 
-from checker.draft import Draft
 from checker.model import Pillar, Severity
-from checker.rules._text import EMOJI, clause_start, gate, without_overlaps
-from checker.rules.base import Custom, Example, Hit, Rule
-
-
-class _Bait(NamedTuple):
-    regex: re.Pattern[str]
-    message: str
-    imperative: bool  # only when the words open a clause ("Like and share!", not "I'd like and")
+from checker.rules.base import (
+    AnyOf,
+    Example,
+    Pattern,
+    Rule,
+)
+from checker.rules.text import (
+    EMOJI,
+    gate,
+)
 
 
 def _bait(
     letters: str, pattern: str, message: str, *, imperative: bool = True, case: bool = False
-) -> _Bait:
-    """``letters``: every letter the pattern can start with (see ``gate``)."""
+) -> Pattern:
+    """A call for a reflex; ``letters``: every letter it can start with (see ``gate``)."""
     flags = 0 if case else re.IGNORECASE
-    return _Bait(re.compile(gate(letters, pattern), flags), message, imperative)
+    return Pattern(gate(letters, pattern), message, flags, imperative=imperative)
 
 
 _ACT = r"(?:rt|retweet|repost|reshare|share|like|heart|fav|favou?rite|boost|reblog|double[\s-]?tap)"
@@ -97,19 +96,7 @@ _BAITS = (
 )
 
 
-def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    text = draft.prose
-    hits: list[Hit] = []
-    for bait in _BAITS:
-        for m in bait.regex.finditer(text):
-            if bait.imperative and not clause_start(text, m.start()):
-                continue
-            end = m.start() + len(m.group().rstrip())  # end on the last word, not a space
-            hits.append(Hit(m.start(), end, bait.message.format(match=text[m.start() : end])))
-    yield from without_overlaps(hits)
-
-
-ENGAGEMENT_BAIT = Rule(
+RULE = Rule(
     name="engagement-bait",
     pillar=Pillar.COLLABORATING,
     severity=Severity.WARNING,
@@ -126,7 +113,7 @@ ENGAGEMENT_BAIT = Rule(
     ),
     guide="collaborating/ask-and-offer-help.md",
     seeds=("000", "001", "002"),
-    matcher=Custom(_find_bait),
+    matcher=AnyOf(_BAITS),
     flags=(
         Example(
             "Remote work is here to stay. RT if you agree!",
@@ -188,5 +175,3 @@ ENGAGEMENT_BAIT = Rule(
         ),
     ),
 )
-
-RULES: tuple[Rule, ...] = (ENGAGEMENT_BAIT,)
