@@ -116,27 +116,27 @@ RULE = Rule(
     matcher=AnyOf(_BAITS),
     flags=(
         Example(
-            "Remote work is here to stay. RT if you agree!",
+            "Remote work is here to stay. ⟦RT if you⟧ agree!",
             note="A retweet on command is a click, not a conversation.",
         ),
         Example(
-            "Our new guide to onboarding is out 🎉 Like and share with your network!",
+            "Our new guide to onboarding is out 🎉 ⟦Like and share⟧ with your network!",
             platform="linkedin",
         ),
         Example(
-            "Tag 3 friends who need a coffee break this Monday ☕",
+            "⟦Tag 3 friends⟧ who need a coffee break this Monday ☕",
             platform="instagram",
         ),
         Example(
-            "Who else is ready for the weekend? Comment YES below 👇",
+            "Who else is ready for the weekend? ⟦Comment YES⟧ below 👇",
             platform="facebook",
         ),
         Example(
-            "Five tips for better standups in the video. Smash that like button!",
+            "Five tips for better standups in the video. ⟦Smash that like button⟧!",
             platform="threads",
         ),
         Example(
-            "Drop a 🔥 in the comments if this helped you.",
+            "⟦Drop a 🔥⟧ in the comments if this helped you.",
             platform="instagram",
         ),
     ),

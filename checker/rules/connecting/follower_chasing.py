@@ -158,19 +158,24 @@ RULE = Rule(
     seeds=("003", "004"),
     matcher=Custom(_find_follower_chasing),
     flags=(
-        Example("New here! I follow back 100%, let's grow together #TeamFollowBack"),
+        Example("New here! ⟦I follow back⟧ 100%, let's grow together ⟦#TeamFollowBack⟧"),
         Example(
-            "Only 37 more followers to 1,000! Help me get there, follow for more tips 🙏",
+            "Only ⟦37 more followers to⟧ 1,000! Help me get there, follow for more tips 🙏",
             platform="threads",
         ),
-        Example("F4F anyone? Drop your handle and I'll follow", platform="instagram"),
+        Example("⟦F4F⟧ anyone? ⟦Drop your handle and I'll follow⟧", platform="instagram"),
         Example(
-            "Help me reach 10K followers by Friday and I'll post the full deck.",
+            "⟦Help me reach 10K followers⟧ by Friday and I'll post the full deck.",
             platform="linkedin",
         ),
         Example(
-            "As a creator with my 80K followers, I can tell you: hooks matter.",
+            "As a creator ⟦with my 80K followers⟧, I can tell you: hooks matter.",
             platform="linkedin",
+        ),
+        Example(
+            "Great thread! ⟦Follow me back⟧ pls",
+            platform="x",
+            note="A plea for a follow with nothing offered.",
         ),
     ),
     passes=(
@@ -195,6 +200,11 @@ RULE = Rule(
             "I write about accessible design every Tuesday. If that's your thing, I'd love "
             "to hear what you're working on.",
             platform="bluesky",
+        ),
+        Example(
+            "Followers of the river clean-up page: we meet at the bridge at 9 on Saturday.",
+            platform="facebook",
+            note="Talking to your followers is not chasing them.",
         ),
     ),
 )

@@ -168,25 +168,30 @@ RULE = Rule(
     kinds=frozenset({"invitation"}),
     flags=(
         Example(
-            "I'd like to add you to my professional network on LinkedIn.",
+            "⟦I'd like to add you to my professional network⟧ on LinkedIn.",
             platform="linkedin",
             kind="invitation",
             note="The default note, word for word.",
         ),
         Example(
-            "Hi Maria, I'd like to join your LinkedIn network.",
+            "Hi Maria, ⟦I'd like to join your LinkedIn network⟧.",
             platform="linkedin",
             kind="invitation",
         ),
         Example(
-            "Hello! I'm a growth consultant helping SaaS founders scale revenue. Let's connect.",
+            "Hello! I'm a growth consultant helping SaaS founders scale revenue. ⟦Let's connect⟧.",
             platform="linkedin",
             kind="invitation",
             note="A pitch about yourself is not context about them.",
         ),
-        Example("Hi Tom", platform="linkedin", kind="invitation"),
+        Example("⟦Hi Tom⟧", platform="linkedin", kind="invitation"),
         Example(
-            "I came across your profile and would love to be in touch.",
+            "⟦I came across your profile⟧ and would love to be in touch.",
+            platform="linkedin",
+            kind="invitation",
+        ),
+        Example(
+            "⟦Please accept my invitation⟧ to join my network.",
             platform="linkedin",
             kind="invitation",
         ),
@@ -222,6 +227,13 @@ RULE = Rule(
             platform="linkedin",
             kind="post",
             note="Only connection notes (kind “invitation”) are checked.",
+        ),
+        Example(
+            "Hi Leo, we were on the same panel at DevConf last spring. Would be good to stay "
+            "in touch.",
+            platform="linkedin",
+            kind="invitation",
+            note="Where you met is all the context a note needs.",
         ),
     ),
 )

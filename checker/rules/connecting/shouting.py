@@ -115,10 +115,19 @@ RULE = Rule(
     seeds=("000", "004"),
     matcher=Custom(_find_shouting),
     flags=(
-        Example("THIS IS THE BEST CONFERENCE EVER. See you next year!", platform="linkedin"),
-        Example("Doors open at 7 tonight!!! Bring a friend.", platform="facebook"),
-        Example("We did it?!?! Still can't believe the vote went our way.", platform="threads"),
-        Example("Huge thanks to everyone who came. YOU ARE ALL AMAZING.", platform="instagram"),
+        Example("⟦THIS IS THE BEST CONFERENCE EVER⟧. See you next year!", platform="linkedin"),
+        Example("Doors open at 7 tonight⟦!!!⟧ Bring a friend.", platform="facebook"),
+        Example("We did it⟦?!?!⟧ Still can't believe the vote went our way.", platform="threads"),
+        Example("Huge thanks to everyone who came. ⟦YOU ARE ALL AMAZING⟧.", platform="instagram"),
+        Example(
+            "⟦DON'T FORGET TO VOTE⟧ on Thursday, polls open at 7am.",
+            platform="facebook",
+        ),
+        Example(
+            "Tickets go on sale at noon, set an alarm ⟦‼️‼️⟧",
+            platform="instagram",
+            note="Double exclamation emoji count twice each.",
+        ),
     ),
     passes=(
         Example(
@@ -141,6 +150,11 @@ RULE = Rule(
         Example(
             "Reading the GDPR and HIPAA guidance side by side this week. #HIPAA #GDPR",
             platform="mastodon",
+        ),
+        Example(
+            "The HTML and CSS workshop is full, but the PDF of the slides is free to download.",
+            platform="linkedin",
+            note="Acronyms in a row are not shouting.",
         ),
     ),
 )

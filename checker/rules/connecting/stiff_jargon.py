@@ -112,17 +112,25 @@ RULE = Rule(
     takes_terms=True,
     flags=(
         Example(
-            "Excited to leverage our synergies with the design team this quarter.",
+            "Excited to ⟦leverage⟧ our ⟦synergies⟧ with the design team this quarter.",
             platform="linkedin",
         ),
         Example(
-            "Let's touch base next week and circle back on the low-hanging fruit.",
+            "Let's ⟦touch base⟧ next week and ⟦circle back⟧ on the ⟦low-hanging fruit⟧.",
             platform="linkedin",
         ),
-        Example("Key learnings from our deep dive into churn: a thread.", platform="x"),
+        Example("Key ⟦learnings⟧ from our ⟦deep dive⟧ into churn: a thread.", platform="x"),
         Example(
-            "Honestly we don't have the bandwidth for a launch before March.",
+            "Honestly ⟦we don't have the bandwidth⟧ for a launch before March.",
             platform="mastodon",
+        ),
+        Example(
+            "Our Q3 focus: ⟦utilizing⟧ customer feedback to ⟦ideate⟧ new features.",
+            platform="linkedin",
+        ),
+        Example(
+            "Happy to ⟦take this offline⟧ and ⟦touch base⟧ on Friday.",
+            platform="x",
         ),
     ),
     passes=(
@@ -147,6 +155,11 @@ RULE = Rule(
         Example(
             "Let's catch up next week; I'll bring the easy wins we found.",
             platform="linkedin",
+        ),
+        Example(
+            "We used your feedback to come up with three new features; here they are.",
+            platform="linkedin",
+            note="The same news, in plain words.",
         ),
     ),
 )

@@ -163,30 +163,30 @@ RULE = Rule(
     matcher=Custom(_find_cross_post),
     flags=(
         Example(
-            "@dana_codes agreed, the second half of the talk was the best part.",
+            "⟦@dana_codes⟧ agreed, the second half of the talk was the best part.",
             platform="linkedin",
             note="A reply on X, cross-posted where nobody saw the question.",
         ),
         Example(
-            "RT @opensourceorg: Applications for the maintainer fund are open until May 3.",
+            "⟦RT @opensourceorg⟧: Applications for the maintainer fund are open until May 3.",
             platform="mastodon",
         ),
-        Example("#FF @ana_ux @builds_by_lee @tomwrites", platform="facebook"),
+        Example("⟦#FF⟧ @ana_ux @builds_by_lee @tomwrites", platform="facebook"),
         Example(
-            "1/5 Here's what we learned from moving our support team to a four-day week.",
+            "⟦1/5⟧ Here's what we learned from moving our support team to a four-day week.",
             platform="linkedin",
         ),
         Example(
-            "Great thread on inclusive hiring, via @recruit_jen",
+            "Great thread on inclusive hiring, ⟦via @recruit_jen⟧",
             platform="linkedin",
         ),
         Example(
-            "Thanks @ana for the review, the new docs read so much better.",
+            "Thanks ⟦@ana⟧ for the review, the new docs read so much better.",
             platform="bluesky",
             note="Bluesky handles are domains, such as @ana.bsky.social.",
         ),
         Example(
-            "Loved this talk by @mia@hachyderm.io on incident reviews.",
+            "Loved this talk by ⟦@mia@hachyderm.io⟧ on incident reviews.",
             platform="x",
             note="On X only “@mia” would link, to whoever holds that name there.",
         ),

@@ -59,21 +59,30 @@ RULE = Rule(
     seeds=("003",),
     matcher=Custom(_find_stuffing),
     flags=(
-        Example("Shipping day! #python #release #opensource #devtools", platform="x"),
+        Example("Shipping day! #python #release ⟦#opensource #devtools⟧", platform="x"),
         Example(
             "Our spring volunteer day is on 12 April. #community #volunteering #charity "
-            "#spring #weekend",
+            "⟦#spring #weekend⟧",
             platform="facebook",
         ),
         Example(
             "New episode on mentoring junior designers. #design #ux #mentoring #careers "
-            "#podcast #leadership #product",
+            "#podcast ⟦#leadership #product⟧",
             platform="linkedin",
         ),
         Example(
-            "First frost on the allotment this morning. #gardening #allotment",
+            "First frost on the allotment this morning. #gardening ⟦#allotment⟧",
             platform="threads",
             note="Threads takes one topic tag per post.",
+        ),
+        Example(
+            "Our bakery turns 10 today! #bakery #sourdough #local ⟦#smallbusiness #bread⟧",
+            platform="bluesky",
+            note="Bluesky's norm is three.",
+        ),
+        Example(
+            "New blog post on accessible forms. #a11y #webdev ⟦#forms #html⟧",
+            platform="x",
         ),
     ),
     passes=(
@@ -92,6 +101,15 @@ RULE = Rule(
         Example(
             "Our #1 lesson from the launch: ship the docs with the code. #python #devtools",
             note="“#1” is a number, not a hashtag, so this has two.",
+        ),
+        Example(
+            "Morning swim in the lake before work. #wildswimming",
+            platform="threads",
+            note="One topic tag is what Threads allows.",
+        ),
+        Example(
+            "Our bakery turns 10 today! Thank you for every loaf. #bakery #sourdough",
+            platform="bluesky",
         ),
     ),
 )

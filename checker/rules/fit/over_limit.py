@@ -147,32 +147,45 @@ RULE = Rule(
             "Three things from this week's retro that I want to keep: we demo on Fridays even "
             "when the work is half done, we write the release note before the code, and we ask "
             "the support team what confused customers most. None of it is new, but doing all "
-            "three at once changed how the sprint felt for everyone.",
+            "three at once changed how the sprint ⟦felt for everyone.⟧",
             note="298 characters where X takes 280: the last 18 are highlighted.",
         ),
         Example(
             "Notes from today's workshop on accessible forms: "
-            + "label every field, describe every error, never rely on colour alone. " * 4
-            + "Slides: https://example.org/forms-workshop",
+            + "label every field, describe every error, never rely on colour alone. " * 3
+            + "label every field, describe every error, nev⟦er rely on colour alone. "
+            + "Slides: https://example.org/forms-workshop⟧",
             platform="bluesky",
             note="Bluesky counts 300 characters as you see them.",
         ),
         Example(
-            "Hi Sam, " + "we met at the data meetup and I enjoyed our chat about caching. " * 5,
+            "Hi Sam, "
+            + "we met at the data meetup and I enjoyed our chat about caching. " * 4
+            + "we met at the data meetup and I enjo⟦yed our chat about caching. ⟧",
             platform="linkedin",
             kind="invitation",
             note="A LinkedIn invitation note holds 300 characters.",
         ),
         Example(
-            "Spring in the garden 🌷 " + " ".join(f"#flower{i}" for i in range(31)),
+            "Spring in the garden 🌷 "
+            + " ".join(f"#flower{i}" for i in range(30))
+            + " ⟦#flower30⟧",
             platform="instagram",
             note="Instagram refuses a caption with more than 30 hashtags.",
         ),
         Example(
             "Reading list for the week: "
-            + " ".join(f"https://example.org/read/{i}" for i in range(6)),
+            + " ".join(f"https://example.org/read/{i}" for i in range(5))
+            + " ⟦https://example.org/read/5⟧",
             platform="threads",
             note="Threads refuses a post with more than 5 links.",
+        ),
+        Example(
+            "Lovely to see so many of you at the launch 🎉 thank you "
+            + " ".join(f"@guest.{i}" for i in range(20))
+            + " ⟦@guest.20⟧",
+            platform="instagram",
+            note="Instagram takes at most 20 @-tags in a caption.",
         ),
     ),
     passes=(
@@ -206,6 +219,19 @@ RULE = Rule(
             "こんにちは！来週の勉強会のスライドを公開しました。" * 5,
             platform="mastodon",
             note="125 characters on Mastodon, where 500 fit.",
+        ),
+        Example(
+            "Reading list for the week: "
+            + " ".join(f"https://example.org/read/{i}" for i in range(5)),
+            platform="threads",
+            note="Five links is what Threads allows.",
+        ),
+        Example(
+            "Hi Sam, we met at the data meetup and I enjoyed our chat about caching. Would "
+            "love to keep in touch.",
+            platform="linkedin",
+            kind="invitation",
+            note="A short note, well within LinkedIn's limit for invitations.",
         ),
     ),
 )

@@ -168,33 +168,33 @@ RULE = Rule(
     kinds=frozenset({"post", "thread"}),
     flags=(
         Example(
-            "https://www.example.com/news/technology-68123456",
+            "⟦https://www.example.com/news/technology-68123456⟧",
             note="Only a link: readers must click to learn why you shared it.",
         ),
         Example(
-            "RT @cityplanner: Five ideas for safer school streets, tested in three towns "
+            "⟦RT @cityplanner⟧: Five ideas for safer school streets, tested in three towns "
             "https://example.org/school-streets",
             note="A manual retweet with nothing added before or after it.",
         ),
         Example(
-            "Why Small Teams Ship Faster Than Big Ones | The Weekly Builder "
+            "⟦Why Small Teams Ship Faster Than Big Ones | The Weekly Builder⟧ "
             "https://example.com/small-teams",
             platform="linkedin",
             note="A page title pasted whole, site name and all.",
         ),
         Example(
             "How libraries are changing: Public libraries across the country are lending "
-            "tools, seeds and… https://example.com/libraries",
+            "tools, seeds and⟦… https://example.com/libraries⟧",
             platform="mastodon",
             note="The cut-off excerpt a share button writes for you.",
         ),
         Example(
-            "Check this out 👀 https://example.com/post/42",
+            "Check this out 👀 ⟦https://example.com/post/42⟧",
             platform="facebook",
             note="“Check this out” labels the link but says nothing about it.",
         ),
         Example(
-            "The Quiet Power Of Saying No At Work https://example.com/saying-no",
+            "⟦The Quiet Power Of Saying No At Work⟧ https://example.com/saying-no",
             platform="bluesky",
             note="A headline in Title Case and a link, nothing more.",
         ),

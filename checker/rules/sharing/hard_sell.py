@@ -102,29 +102,34 @@ RULE = Rule(
     takes_terms=True,
     flags=(
         Example(
-            "Spring sale! 30% off everything in store this weekend 🌸",
+            "Spring sale! ⟦30% off⟧ everything in store this weekend 🌸",
             platform="facebook",
             note="A discount as the whole message.",
         ),
         Example(
-            "Use code SPRING20 at checkout for free shipping on all orders.",
+            "⟦Use code SPRING20⟧ at checkout for ⟦free shipping⟧ on all orders.",
             platform="instagram",
         ),
         Example(
-            "Limited-time offer: the complete course bundle for $49. Don't miss out!",
+            "⟦Limited-time offer⟧: the complete course bundle for $49. ⟦Don't miss out⟧!",
             platform="linkedin",
             note="An offer plus urgency.",
         ),
         Example(
-            "DM to order 📩 Only 5 left in this colour.",
+            "⟦DM to order⟧ 📩 ⟦Only 5 left⟧ in this colour.",
             platform="instagram",
         ),
         Example(
-            "Hi Sam, I help agencies cut hosting costs. Book a call this week and get 20% "
-            "off your first month.",
+            "Hi Sam, I help agencies cut hosting costs. Book a call this week and get ⟦20% "
+            "off⟧ your first month.",
             platform="linkedin",
             kind="invitation",
             note="A sales pitch in a connection request.",
+        ),
+        Example(
+            "New prints in the shop 🖼️ ⟦Shop now⟧ before the weekend!",
+            platform="instagram",
+            note="A call to buy, opening its sentence.",
         ),
     ),
     passes=(
@@ -152,6 +157,12 @@ RULE = Rule(
             "Our shop reopens Monday after the flood. Thank you to everyone who helped us "
             "clean up.",
             platform="facebook",
+        ),
+        Example(
+            "We cut prices on the basic plan last year and wrote up what happened to churn: "
+            "https://example.com/pricing-notes",
+            platform="linkedin",
+            note="Talking about prices is not pressing an offer.",
         ),
     ),
 )

@@ -75,27 +75,32 @@ RULE = Rule(
     matcher=_MASKED,
     flags=(
         Example(
-            "Our spring guide to composting is out: https://bit.ly/3kT9xQa",
+            "Our spring guide to composting is out: ⟦https://bit.ly/3kT9xQa⟧",
             note="bit.ly hides which site this is.",
         ),
         Example(
-            "Read the full report on rural broadband here: https://ow.ly/Ab12Cd",
+            "Read the full report on rural broadband here: ⟦https://ow.ly/Ab12Cd⟧",
             platform="facebook",
             note="ow.ly, a scheduling tool's shortener.",
         ),
         Example(
-            "Five questions to ask before any reorganisation http://t.co/Xy12AbCd",
+            "Five questions to ask before any reorganisation ⟦http://t.co/Xy12AbCd⟧",
             platform="linkedin",
             note="A t.co link copied from X: outside X nothing shows where it goes.",
         ),
         Example(
-            "Details of the role and how to apply: https://lnkd.in/eXa9mP2",
+            "Details of the role and how to apply: ⟦https://lnkd.in/eXa9mP2⟧",
             platform="mastodon",
             note="LinkedIn's wrapper pasted on Mastodon.",
         ),
         Example(
-            "Slides from today's workshop on accessible forms: https://tinyurl.com/forms-a11y",
+            "Slides from today's workshop on accessible forms: ⟦https://tinyurl.com/forms-a11y⟧",
             platform="bluesky",
+        ),
+        Example(
+            "Tickets for the winter fair are on sale now: ⟦https://cutt.ly/winterfair⟧",
+            platform="threads",
+            note="cutt.ly, like any generic shortener, hides the site.",
         ),
     ),
     passes=(
@@ -121,6 +126,12 @@ RULE = Rule(
             "We stopped using bit.ly so you can always see where our links go.",
             platform="threads",
             note="Naming a shortener is not using one.",
+        ),
+        Example(
+            "The council's consultation closes Friday: "
+            "https://www.example.gov.uk/consultations/bus-lanes-2026",
+            platform="facebook",
+            note="A long link is fine: readers can see it goes to the council.",
         ),
     ),
 )

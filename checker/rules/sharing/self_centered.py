@@ -80,25 +80,36 @@ RULE = Rule(
     kinds=frozenset({"post"}),
     flags=(
         Example(
-            "I just launched my new course and I am so proud of what I built. My students "
-            "love it and I think my best work is yet to come.",
+            "⟦I just launched my new course and I am so proud of what I built. My students "
+            "love it and I think my best work is yet to come.⟧",
             note="Seven of 29 words are about me.",
         ),
         Example(
-            "We are proud to announce our new app. We built it because we believe our "
-            "product is the best on the market, and we know our design is unmatched.",
+            "⟦We are proud to announce our new app. We built it because we believe our "
+            "product is the best on the market, and we know our design is unmatched.⟧",
             platform="linkedin",
             note="A brand talking only about itself.",
         ),
         Example(
-            "My book, my podcast, my course and my keynote all in one week. I worked hard "
-            "for this and I deserve every bit of it.",
+            "⟦My book, my podcast, my course and my keynote all in one week. I worked hard "
+            "for this and I deserve every bit of it.⟧",
             platform="facebook",
         ),
         Example(
-            "I won the regional award again this year. I was the only finalist from my "
-            "city, and I gave a speech I wrote myself.",
+            "⟦I won the regional award again this year. I was the only finalist from my "
+            "city, and I gave a speech I wrote myself.⟧",
             platform="threads",
+        ),
+        Example(
+            "⟦My new studio is finally open. I designed it myself, I painted every wall and I "
+            "chose every lamp. My proudest week so far.⟧",
+            platform="instagram",
+        ),
+        Example(
+            "⟦We hit our best quarter ever. Our revenue doubled, our margins grew and our "
+            "roadmap is the strongest we have ever had.⟧",
+            platform="linkedin",
+            note="A company post about nothing but itself.",
         ),
     ),
     passes=(
@@ -130,6 +141,12 @@ RULE = Rule(
             "love it and I think my best work is yet to come.",
             kind="reply",
             note="A reply is already a conversation.",
+        ),
+        Example(
+            "My team shipped the new search this week. I'm proud of how they handled the "
+            "last-minute changes, and they deserve the credit.",
+            platform="linkedin",
+            note="“My team … they”: the post is about other people.",
         ),
     ),
 )

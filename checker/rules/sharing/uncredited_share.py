@@ -211,30 +211,35 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
-            "RT: Nobody cares how busy you are. They care whether you kept your promise.",
+            "⟦RT:⟧ Nobody cares how busy you are. They care whether you kept your promise.",
             note="“RT” says these words are someone else's, but not whose.",
         ),
         Example(
-            "#repost Sunday mornings are for slow coffee and good books ☕📚",
+            "⟦#repost⟧ Sunday mornings are for slow coffee and good books ☕📚",
             platform="instagram",
             note="“#repost” with no @handle of the original creator.",
         ),
         Example(
-            "“The best way to find out if you can trust somebody is to trust them.” "
+            "⟦“The best way to find out if you can trust somebody is to trust them.”⟧ "
             "Words to live by this week.",
             platform="linkedin",
             note="A long quotation with no author.",
         ),
         Example(
-            "Stunning shot of the northern lights over the fjord tonight 😍 Credit to the owner!",
+            "Stunning shot of the northern lights over the fjord tonight 😍 ⟦Credit to the owner⟧!",
             platform="facebook",
             note="“Credit to the owner” names nobody.",
         ),
         Example(
-            "Found this on Facebook and it made my day. Be kind to the new people at work: "
+            "⟦Found this on Facebook⟧ and it made my day. Be kind to the new people at work: "
             "you were new once too.",
             platform="threads",
             note="“Found this” admits the words are borrowed, then drops the source.",
+        ),
+        Example(
+            "Saw this on Pinterest and had to share 🌿 ⟦Photo: unknown⟧",
+            platform="instagram",
+            note="Naming the place you found it is not naming who made it.",
         ),
     ),
     passes=(

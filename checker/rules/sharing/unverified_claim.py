@@ -153,33 +153,33 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
-            "BREAKING: The city is shutting down all public transport from Monday. Spread "
+            "⟦BREAKING⟧: The city is shutting down all public transport from Monday. Spread "
             "the word!",
             platform="facebook",
             note="News in capitals, and nowhere to check it.",
         ),
         Example(
-            "RIP Marcus Lane 💔 The voice of a generation. Gone too soon.",
+            "⟦RIP Marcus Lane⟧ 💔 The voice of a generation. Gone too soon.",
             note="A death reported with no source: the shape of a death hoax.",
         ),
         Example(
-            "Share this before they delete it! The truth about the water supply is finally out.",
+            "Share this ⟦before they delete it⟧! The truth about the water supply is finally out.",
             platform="facebook",
             note="A line rumours use to hurry people past checking.",
         ),
         Example(
-            "What the mainstream media won't tell you about the new school timetable 👇",
+            "What the ⟦mainstream media won't tell⟧ you about the new school timetable 👇",
             platform="threads",
             note="“The media won't tell you” invites trust in place of evidence.",
         ),
         Example(
-            "I do not give Facebook or any entities associated with Facebook permission to "
+            "I ⟦do not give Facebook or any entities associated with Facebook permission⟧ to "
             "use my pictures, information or posts.",
             platform="facebook",
             note="A chain-letter hoax that has done the rounds for years.",
         ),
         Example(
-            "Actor Sam Rivera has died at 78, a family member told reporters.",
+            "Actor Sam ⟦Rivera has died⟧ at 78, a family member told reporters.",
             platform="bluesky",
             note="A death reported with no link.",
         ),

@@ -94,26 +94,36 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
-            "RT @jane_doe: Huge thanks to @acme for fixing our order in under an hour. "
+            "⟦RT @jane_doe: Huge thanks to @acme⟧ for fixing our order in under an hour. "
             "Amazing service!",
             handles=("@acme",),
             note="A customer's praise of you, reshared.",
         ),
         Example(
-            "So kind 🥹 RT @bookworm_ben: @acme is the best bookshop in town, hands down",
+            "So kind 🥹 ⟦RT @bookworm_ben: @acme⟧ is the best bookshop in town, hands down",
             handles=("@acme",),
             note="A comment in front does not change whose praise it is.",
         ),
         Example(
-            "“@mo_k: @acme your new app is brilliant”",
+            "⟦“@mo_k: @acme⟧ your new app is brilliant”",
             handles=("@acme",),
             note="The old quote-tweet form.",
         ),
         Example(
-            "RT @lee: Loving the new release from @acme 🙌",
+            "⟦RT @lee: Loving the new release from @acme⟧ 🙌",
             platform="mastodon",
             handles=("@acme@mastodon.social",),
             note="A Mastodon handle matches its local @name.",
+        ),
+        Example(
+            "⟦MT @ravi_k: Best coffee in Hackney is at @daily_grind⟧, fight me ☕",
+            handles=("@daily_grind",),
+            note="A modified retweet (MT) of praise counts too.",
+        ),
+        Example(
+            "⟦RT @chloe: the workshop by @inkwell_studio⟧ was brilliant, 10/10 would go again",
+            handles=("@inkwell_studio",),
+            note="Praise of you in someone else's words.",
         ),
     ),
     passes=(
@@ -137,6 +147,16 @@ RULE = Rule(
             "Thank you @jane_doe for the kind words about our team! 💙",
             handles=("@acme",),
             note="Thanking someone directly is the right move.",
+        ),
+        Example(
+            "RT @acme_status: Scheduled maintenance tonight from 22:00 to 23:00 UTC.",
+            handles=("@acme",),
+            note="Another account of yours, but not praise of you.",
+        ),
+        Example(
+            "RT @city_library: Great talk tonight on local history, thank you all for coming!",
+            handles=("@acme",),
+            note="Praise, but of someone else: resharing it spreads their news.",
         ),
     ),
 )
