@@ -105,6 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="@NAME",
         help="your own handle (repeat for several); used by rules such as vanity-retweet",
     )
+    check_cmd.add_argument(
+        "--cw",
+        default="",
+        metavar="TEXT",
+        help="the post's content warning (Mastodon counts it toward the limit)",
+    )
+    check_cmd.add_argument(
+        "--linkedin-premium",
+        action="store_true",
+        default=None,
+        help="you have LinkedIn Premium: invitation notes hold 300 characters, not 200",
+    )
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
     rules_cmd = commands.add_parser(
@@ -253,11 +265,15 @@ def _json(data: object) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = merge(
-        load_config(args.config), platform=args.platform, kind=args.kind, handles=args.handle
+        load_config(args.config),
+        platform=args.platform,
+        kind=args.kind,
+        handles=args.handle,
+        linkedin_premium=args.linkedin_premium,
     )
     text, _source = read_draft(args.file)
     try:
-        report = check(text, config=config)
+        report = check(text, config=config, cw=args.cw)
     except (UnknownPlatform, UnknownKind) as err:  # merge checks these; kept as a backstop
         raise UsageError(str(err)) from None
     if args.format == "json":

@@ -107,3 +107,29 @@ def test_a_marker_becomes_the_rules_own_examples() -> None:
         assert rule_pages.post_html(ex.text, ex.spans) in out
     assert out.count('!!! failure "Don') == len(rule.flags)
     assert out.count('!!! success "Do') == len(rule.passes)
+
+
+platform_tables = _load("platform_tables")
+
+
+class _PlatformPage:
+    class file:
+        src_uri = "platforms/instagram.md"
+
+
+def test_a_facts_marker_lists_the_platforms_facts_with_sources_and_dates() -> None:
+    from checker.platforms import PLATFORMS
+
+    out = platform_tables.on_page_markdown(
+        "# Instagram\n\n<!-- platform-table: facts instagram -->\n",
+        page=_PlatformPage(),
+        config=None,
+    )
+    assert "platform-table" not in out
+    for fact in PLATFORMS["instagram"].facts:
+        assert fact.date in out and fact.source.split(",")[0] in out
+    assert "still says 30" in out  # why the checker takes 5
+    with pytest.raises(PluginError, match="myspace"):
+        platform_tables.on_page_markdown(
+            "<!-- platform-table: facts myspace -->\n", page=_PlatformPage(), config=None
+        )

@@ -17,7 +17,11 @@ def _found(
     return [f for f in report.findings if f.rule == rule]
 
 
-@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+# Where the norm is the platform's hard cap (Instagram: 5), over-limit speaks instead.
+SOFT = sorted(p for p, info in PLATFORMS.items() if info.max_hashtags != info.hashtag_norm)
+
+
+@pytest.mark.parametrize("platform", SOFT)
 def test_stuffing_starts_at_the_first_tag_too_many(platform: str) -> None:
     norm = PLATFORMS[platform].hashtag_norm
     tags = [f"#topic{chr(97 + i)}" for i in range(norm + 2)]
@@ -39,3 +43,10 @@ def test_hashtags_within_the_norm_pass(platform: str) -> None:
 def test_tags_in_a_thread_are_counted_per_post() -> None:
     text = "#python #rust\n---\n#go #zig"
     assert _found("hashtag-stuffing", text, "x", "thread") == []
+
+
+def test_past_a_hard_cap_only_the_error_speaks() -> None:
+    text = "Spring notes " + " ".join(f"#topic{chr(97 + i)}" for i in range(7))
+    report = check(text, platform="instagram")
+    assert [f.rule for f in report.findings] == ["over-limit"]
+    assert report.length.broken == ("hashtags",)

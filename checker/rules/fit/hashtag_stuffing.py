@@ -29,6 +29,8 @@ def _find_stuffing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     tags = draft.hashtags
     if len(tags) <= info.hashtag_norm:
         return
+    if info.max_hashtags is not None and len(tags) > info.max_hashtags:
+        return  # over the platform's hard cap: over-limit's error says it
     excess = len(tags) - info.hashtag_norm
     norm = plural(info.hashtag_norm, "hashtag")
     reason = f" ({info.hashtag_reason.rstrip('.')})" if info.hashtag_reason else ""
