@@ -227,8 +227,7 @@ _PLATFORM_LIST = (
                 "2026-11",
             ),
             Fact(
-                "A link counts 23 characters however long it is, and @user@server counts "
-                "as @user.",
+                "A link counts 23 characters however long it is, and @user@server counts as @user.",
                 "Mastodon documentation, Posting; StatusLengthValidator",
                 "2026-11",
             ),
