@@ -10,6 +10,8 @@ expected a false alarm, one that stays quiet where it is expected a miss.
     .venv/bin/python scripts/eval.py             # table, then misses and false alarms
     .venv/bin/python scripts/eval.py --verbose   # the same, with each draft's text
     .venv/bin/python scripts/eval.py --json      # figures for tests and tools
+    .venv/bin/python scripts/eval.py --rule hard-sell -v   # one rule's misses and alarms
+    make eval EVAL_ARGS="--rule hard-sell -v"              # the same through make
 
 It is a measuring tool: it exits 0 whatever the figures are, and 2 only when
 the corpus itself is malformed (an unknown rule, platform or kind, a missing
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +37,12 @@ sys.path.insert(0, str(ROOT))
 from checker import KINDS, PLATFORMS, REGISTRY, Config, Severity, check  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "corpus"
+FLOORS_FILE = "floors.toml"  # beside the drafts; tests/test_corpus.py holds the checker to it
 FIELDS = {"id", "text", "platform", "kind", "expect", "why", "near", "handles", "tags"}
 REQUIRED = ("id", "text", "platform", "expect", "why")
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
 
 
 class CorpusError(ValueError):
@@ -134,7 +141,7 @@ def load(folder: Path = DEFAULT_CORPUS) -> list[Draft]:
     seen: dict[str, str] = {}
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except yaml.YAMLError as err:
             raise CorpusError(f"{path.name}: not valid YAML: {err}") from err
         if not isinstance(data, list):
@@ -220,6 +227,63 @@ def run(drafts: list[Draft]) -> Result:
     return Result(outcomes, scores)
 
 
+@dataclass(frozen=True)
+class Floors:
+    precision: dict[str, float]
+    recall: dict[str, float]
+    max_clean_with_findings: int
+    max_clean_with_warnings: int
+
+
+def load_floors(folder: Path = DEFAULT_CORPUS) -> Floors:
+    """The figures the checker must keep on this corpus (``floors.toml``)."""
+    path = folder / FLOORS_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise CorpusError(f"{path.name}: {err}") from err
+    rules = {rule.name for rule in REGISTRY}
+    tables: dict[str, dict[str, float]] = {}
+    for table in ("precision", "recall"):
+        values = data.get(table)
+        if not isinstance(values, dict):
+            raise CorpusError(f"{path.name}: missing [{table}] table")
+        unknown = sorted(set(values) - rules)
+        if unknown:
+            raise CorpusError(f"{path.name}: [{table}] names unknown rule(s) {', '.join(unknown)}")
+        if not all(isinstance(v, int | float) and 0 <= v <= 1 for v in values.values()):
+            raise CorpusError(f"{path.name}: [{table}] values must be numbers from 0 to 1")
+        tables[table] = {k: float(v) for k, v in values.items()}
+    clean = data.get("clean")
+    keys = ("max-with-findings", "max-with-warnings")
+    if not isinstance(clean, dict) or not all(isinstance(clean.get(k), int) for k in keys):
+        raise CorpusError(f"{path.name}: [clean] needs integer {' and '.join(keys)}")
+    return Floors(tables["precision"], tables["recall"], clean[keys[0]], clean[keys[1]])
+
+
+def below_floors(result: Result, floors: Floors) -> list[str]:
+    """Each figure that fell below its floor, in words; empty when all hold."""
+    out = []
+    for table in ("precision", "recall"):
+        for name, floor in getattr(floors, table).items():
+            value = getattr(result.scores[name], table)
+            if value is not None and value < floor:
+                out.append(f"{name} {table} {value:.3f} is below its floor {floor:.2f}")
+    clean = result.clean
+    noisy = sum(bool(o.found) for o in clean)
+    loud = sum(bool(o.loud) for o in clean)
+    if noisy > floors.max_clean_with_findings:
+        out.append(
+            f"{noisy} clean drafts have a finding (at most {floors.max_clean_with_findings})"
+        )
+    if loud > floors.max_clean_with_warnings:
+        out.append(
+            f"{loud} clean drafts have a warning or error "
+            f"(at most {floors.max_clean_with_warnings})"
+        )
+    return out
+
+
 def _ratio(value: float | None) -> str:
     return "   -" if value is None else f"{value:.2f}"
 
@@ -259,7 +323,9 @@ def as_json(result: Result) -> dict[str, Any]:
     }
 
 
-def print_text(result: Result, verbose: bool) -> None:
+def print_text(
+    result: Result, verbose: bool, floors: Floors | None, only: set[str] | None = None
+) -> None:
     clean = result.clean
     print(f"Development corpus: {len(result.outcomes)} drafts, {len(clean)} of them clean\n")
     heads = ("TP", 5), ("FP", 5), ("FN", 5), ("PREC", 7), ("RECALL", 8), ("FLAG", 6), ("NEAR", 6)
@@ -284,6 +350,7 @@ def print_text(result: Result, verbose: bool) -> None:
         f" (with a warning or error: {len(loud)})"
     )
     for title, pairs in (("Misses", result.misses()), ("False alarms", result.false_alarms())):
+        pairs = [(rule, o) for rule, o in pairs if only is None or rule in only]
         print(f"\n{title} ({len(pairs)}):")
         for rule, o in pairs:
             d = o.draft
@@ -296,6 +363,11 @@ def print_text(result: Result, verbose: bool) -> None:
                     print(f"      flagged: {' | '.join(repr(s) for s in o.spans[rule])}")
             else:
                 print(f"      {_one_line(d.text)}")
+    if floors is not None:
+        broken = below_floors(result, floors)
+        print(f"\nFloors ({FLOORS_FILE}): " + ("all held" if not broken else "BELOW"))
+        for line in broken:
+            print(f"  {line}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,17 +375,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of *.yaml")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="show each draft in full")
+    parser.add_argument(
+        "--rule", action="append", metavar="NAME", help="list only this rule's misses and alarms"
+    )
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.rule or ()) - {rule.name for rule in REGISTRY})
+    if unknown:
+        parser.error(f"unknown rule(s) {', '.join(unknown)}; see: etiquette rules")
     try:
         drafts = load(args.corpus)
+        has_floors = (args.corpus / FLOORS_FILE).exists()
+        floors = load_floors(args.corpus) if has_floors else None
     except CorpusError as err:
         print(f"error: malformed corpus: {err}", file=sys.stderr)
         return 2
     result = run(drafts)
-    if args.json:
-        print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
-    else:
-        print_text(result, args.verbose)
+    try:
+        if args.json:
+            print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
+        else:
+            print_text(result, args.verbose, floors, set(args.rule) if args.rule else None)
+    except BrokenPipeError:  # piped into head: the reader has seen enough
+        sys.stderr.close()
     return 0
 
 
