@@ -8,17 +8,22 @@ its tests are in tests/rules/test_engagement_bait.py and tests/test_rules.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from checker.draft import Draft
 from checker.model import Pillar, Severity
 from checker.rules.base import (
     AnyOf,
+    Custom,
     Example,
+    Hit,
     Pattern,
     Rule,
 )
 from checker.rules.text import (
     EMOJI,
     gate,
+    without_overlaps,
 )
 
 
@@ -30,9 +35,30 @@ def _bait(
     return Pattern(gate(letters, pattern), message, flags, imperative=imperative)
 
 
-_ACT = r"(?:rt|retweet|repost|reshare|share|like|heart|fav|favou?rite|boost|reblog|double[\s-]?tap)"
-# "share if you can" and "share if you want the slides" are offers and asks for help, not bait
-_NOT_BAIT_IF = r"(?!\s*(?:want|wish|need|prefer|can|could|would|have|like\s+the)\b|['’]d\b)"
+_ACT = (
+    r"(?:rt|retweet|repost|reshare|share|like|heart|fav|favou?rite|boost|reblog|double[\s-]?tap|"
+    r"🔁|♻️?)"
+)
+# "share if you can", "share if you want the slides", "share if you're local" are offers
+# and asks for help, not bait
+_NOT_BAIT_IF = (
+    r"(?!\s*(?:want|wish|need|prefer|can|could|would|have|like\s+the)\b|['’]d\b"
+    r"|\s*(?:['’]re|\s+are|\s+r)\s+(?:local|in|nearby|near|around|based)\b"
+    r"|\s+live\s+(?:in|near|nearby|locally|around)\b)"
+)
+_READER = r"(?:you|u|ya|ur|you['’]re|youre|your)"
+# What a reshare is said to be for: "to help someone", "so every owner sees this".
+_PURPOSE = (
+    r"(?:to\s+(?:help|show|remind|support|reach|spread|let|inspire|save)\b"
+    r"|to\s+(?:\d{1,2}|one|two|three|four|five|ten|everyone|all\s+your|people|someone|"
+    r"somebody)\b"
+    # "so people know" passes on a warning; "so every owner sees this" chases reach
+    r"|so\s+(?:that\s+)?(?:every|more|others|people|everyone|your|they|it|the\s+right)\b"
+    r"(?![\w\s]{0,20}?\b(?:know|aware|careful|safe)\b)|and\s+(?:tag|share|"
+    r"follow|i['’]ll|we['’]ll|comment|like|save|invite)\b|,?\s*then\s+(?:follow|tag|share|"
+    r"comment)\b|with\s+(?:a\s+friend|someone|somebody|your|three|two|five|\d|everyone|"
+    r"anyone)\b|for\s+later\b)"
+)
 _TAG_WHO = (
     r"(?:friends?|mates?|buddy|buddies|besties?|people|someone|somebody|a\s+person|"
     r"the\s+person|colleagues?|co-?workers?|your\s+(?:friends?|bestie|mates?|squad|crew))"
@@ -43,14 +69,14 @@ _QUOTE_CLOSE = "\"”'’"
 
 _BAITS = (
     _bait(
-        "rslhfbd",
-        rf"\b{_ACT}\s+(?:this\s+|it\s+)?if\s+(?:you|u|ya)\b{_NOT_BAIT_IF}",
+        "rslhfbd🔁♻",
+        rf"(?:\b|(?=[🔁♻])){_ACT}\s*(?:this\s+|it\s+)?if\s+{_READER}(?!\w){_NOT_BAIT_IF}",
         "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
     ),
     _bait(
         "lrshfc",
         r"\b(?:like|rt|retweet|repost|share|heart|follow|comment)\s*(?:,|and\b|&|\+|n\b|or\b)\s*"
-        r"(?:share|rt|retweet|repost|like|comment|subscribe|follow|tag)\b"
+        r"(?:share|rt|retweet|repost|like|comment|subscribe|follow|tag|invite|save)\b"
         r"(?!\s+(?:counts?|buttons?|rates?|metrics?|numbers?|your|what|how|why|which)\b)",
         "“{match}” asks for clicks rather than thoughts: end with a real question instead.",
     ),
@@ -60,8 +86,9 @@ _BAITS = (
         "“{match}” turns readers into distributors: ask them what they think instead.",
     ),
     _bait(
-        "ctd",
-        rf"\b(?i:comment|type|drop)\s+[{_QUOTE_OPEN}]?[A-Z]{{2,10}}[{_QUOTE_CLOSE}]?"
+        "ctdw",
+        rf"\b(?i:comment|type|drop|write)\s+(?:(?i:an?)\s+)?[{_QUOTE_OPEN}]?[A-Z]{{2,10}}"
+        rf"[{_QUOTE_CLOSE}]?"
         r"(?=\s+(?i:if|below|in\s+the\s+comments|and|for)\b|\s*[!.,]|\s*$)",
         "“{match}” asks for a one-word reflex: ask a question with a real answer instead.",
         case=True,
@@ -74,8 +101,9 @@ _BAITS = (
     ),
     _bait(
         "shtcp",
-        r"\b(?:smash|hit|tap|click|press)\s+(?:that|the|this)\s+"
-        r"(?:like|follow|subscribe|heart|share|bell)(?:\s+button)?\b",
+        r"\b(?:smash|hit|tap|click|press)\s+(?:that\s+|the\s+|this\s+)?"
+        r"(?:(?:like|subscribe|heart|share|bell)(?:\s+button)?\b|follow\s+button\b"
+        r"|follow\s+(?:and|&)\s+(?:turn\s+on|hit|ring|smash|tap)\b)",
         "“{match}” asks for clicks, not conversation: give people something to answer.",
     ),
     _bait(
@@ -84,6 +112,33 @@ _BAITS = (
         r"(?:to|with|on|onto)\s+(?:\d{1,2}|ten|five|all\s+your|everyone|every\s+one|"
         r"your\s+(?:wall|status|timeline|story|profile))\b",
         "“{match}” reads like a chain letter: say why it matters and let people decide.",
+    ),
+    _bait(
+        "rsbqlhfpt",
+        r"\b(?:re-?post|rt|retweet|re-?share|share|boost|reblog|quote|like|heart|save|forward|"
+        r"send|pass)\s+(?:this\s+post|this|it|the\s+post)?\s*(?:on\s+)?,?\s*" + _PURPOSE,
+        "“{match}” asks readers to spread the post rather than answer it: say why it "
+        "matters, ask a real question, and let people share it if it helped them.",
+    ),
+    _bait(
+        "fe",
+        r"\bfollow\s+(?:everyone|everybody|all)\s+who\s+(?:likes?|replies|comments?|shares?|"
+        r"reposts?|boosts?|follows?|rts?)\b|\bfollow\s+each\s+other\b"
+        r"|\beveryone\s+who\s+(?:comments?|likes?|shares?|replies|reposts?)\s+gets\s+a\s+follow\b",
+        "“{match}” trades follows for clicks: a crowd that came for a follow back won't read "
+        "you. Give people a reason to follow instead.",
+        imperative=False,
+    ),
+    _bait(
+        "ag",
+        rf"\bagree\s*\?+\s*[{EMOJI}]|\bgive\s+(?:this|it)\s+an?\s+[{EMOJI}]",
+        "“{match}” asks for a tap, not a thought: ask what people would add instead.",
+    ),
+    _bait(
+        "cp",
+        r"\b(?:comparte|compartan|compartid|partagez|partage|teilt|teile|condividi)\s+"
+        r"(?:si|se|wenn|s['’]il)\b",
+        "“{match}” asks for a share on command: ask a question people can answer instead.",
     ),
     _bait(
         "bo",
@@ -96,11 +151,52 @@ _BAITS = (
 )
 
 
+# An emoji poll: "❤️ = summer, 🔥 = winter": the reply is a tap, not a thought.
+_EMOJI_VOTE = re.compile(rf"[{EMOJI}]\ufe0f?\s*=\s*[^\W\d_]+(?=[^=\n]*?[{EMOJI}]\ufe0f?\s*=)")
+# A request to pass on news of something lost, missing, stolen or needed (a pet, a
+# person, blood donors) is community help: its "please share" is not bait.
+_COMMUNITY = re.compile(
+    r"\b(?:lost|missing|stolen|found|last\s+seen|has\s+dementia|hasn['’]t\s+come\s+home|"
+    r"police|appeal|witness(?:es)?|call\s+(?:101|999|911)|blood|donors?|donation|food\s+bank|"
+    r"shelter|volunteers?|evacuat\w+|flood(?:ing)?|road\s+closed)\b",
+    re.IGNORECASE,
+)
+_DISTRIBUTE = frozenset(
+    {"share", "rt", "retweet", "repost", "reshare", "re-post", "re-share", "boost", "reblog"}
+    | {"pass", "forward", "send", "spread", "please", "pls", "plz", "🔁", "♻", "♻️"}
+)
+_BAIT_TABLE = AnyOf(_BAITS)
+
+
+def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    hits = list(_BAIT_TABLE.find(draft, terms))
+    vote = _EMOJI_VOTE.search(draft.prose)
+    if vote:
+        hits.append(
+            Hit(
+                vote.start(),
+                vote.end(),
+                f"“{vote.group()}” asks for an emoji vote, a tap rather than a reply: ask "
+                "what people think and why.",
+            )
+        )
+    if hits and _COMMUNITY.search(draft.prose):
+        # "Please share if you're local": spreading word of a lost cat is the point
+        hits = [
+            h for h in hits if draft.prose[h.start : h.end].split()[0].lower() not in _DISTRIBUTE
+        ]
+    return without_overlaps(hits)
+
+
 RULE = Rule(
     name="engagement-bait",
     pillar=Pillar.COLLABORATING,
     severity=Severity.WARNING,
-    summary="Flags calls for likes, shares, tags and one-word comments instead of a real question.",
+    summary=(
+        "Flags calls for likes, shares, reposts, tags, emoji votes and one-word comments "
+        "instead of a real question; asks to pass on a lost pet, a missing person or a "
+        "blood drive pass."
+    ),
     why=(
         "Collaboration starts the way it does offline: with a question someone can answer, "
         "or an offer of help. “RT if you agree” or “tag 3 friends” asks people to perform a "
@@ -113,7 +209,7 @@ RULE = Rule(
     ),
     guide="collaborating/ask-and-offer-help.md",
     seeds=("000", "001", "002"),
-    matcher=AnyOf(_BAITS),
+    matcher=Custom(_find_bait),
     flags=(
         Example(
             "Remote work is here to stay. ⟦RT if you⟧ agree!",
@@ -138,6 +234,16 @@ RULE = Rule(
         Example(
             "⟦Drop a 🔥⟧ in the comments if this helped you.",
             platform="instagram",
+        ),
+        Example(
+            "Most meetings could be an email. ⟦Repost to help⟧ someone who needs to hear it ♻️",
+            platform="linkedin",
+            note="A plain imperative, no “if”: the repost is the point of the post.",
+        ),
+        Example(
+            "Hot take: tabs beat spaces. ⟦Agree? 🔁⟧",
+            platform="bluesky",
+            note="An emoji in place of a question asks for a tap.",
         ),
     ),
     passes=(
@@ -172,6 +278,18 @@ RULE = Rule(
             "Reply YES to confirm your place at Thursday's workshop, or NO to free it up.",
             platform="linkedin",
             note="An RSVP is a real request, and “reply” is not in the list.",
+        ),
+        Example(
+            "Missing: our tabby Miso, last seen on Elm Street on Sunday. Please share if "
+            "you're nearby and check your garages 🙏",
+            platform="facebook",
+            note="Passing on word of a lost pet is community help, not bait.",
+        ),
+        Example(
+            "Blood donors needed at the town hall session on Friday, O negative especially. "
+            "Please repost so more people see it: https://example.org/give-blood",
+            platform="threads",
+            note="A blood drive: the share is the help.",
         ),
     ),
 )
