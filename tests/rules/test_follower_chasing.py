@@ -56,3 +56,31 @@ def test_follow_for_follow_hashtags_are_flagged(tag: str) -> None:
 )
 def test_milestones_and_plain_follow_pass(text: str) -> None:
     assert _found("follower-chasing", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Followed by over 50k people, so listen: hooks matter.", "Followed by over 50k people"),
+        ("I have now 12.000 followers and here is my advice", "I have now 12.000 followers"),
+        ("20k people follow me for a reason.", "20k people follow me"),
+        ("300 more and we hit 5K! who's in?", "300 more and we hit 5K"),
+        ("sub 4 sub? drop ur channels below and ill subscribe", "sub 4 sub"),
+        ("Follow me and I'll follow you back 💯", "Follow me and I'll follow"),
+    ],
+)
+def test_follower_counts_and_deals_in_other_words(text: str, span: str) -> None:
+    assert _spans("follower-chasing", text)[0] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study followed 2,000 people for ten years.",
+        "Three thousand of you follow the library now. Thank you for the book tips!",
+        "I'll follow up with everyone by Friday.",
+        "Trying to hit 10k steps a day this month.",
+    ],
+)
+def test_counts_that_are_not_chasing_pass(text: str) -> None:
+    assert _found("follower-chasing", text) == []

@@ -27,39 +27,61 @@ from checker.rules.text import (
 # follower-chasing
 
 _N = r"\d[\d,.]*\s*[kKmM]?\+?"
+_FOLLOWERS = r"(?:followers|follows|subs|subscribers|likes)"
+_MINE = r"(?:i|we|i['’]?ll|ill|we['’]ll|i\s+will|we\s+will|will)"
 _CHASE = re.compile(
     gate(
-        "flsiwhrpjcgd0123456789",
+        "flsiwhrpjcgdtoa0123456789",
+        # follow-for-follow deals, in any spelling
         r"\b(?:follow\s*(?:4|for|2)\s*follow(?:\s*back)?|follow4follow|followforfollow|like4like|"
-        r"likeforlike|sub4sub|f4f|l4l)\b"
-        r"|\b(?:(?:i|we)(?:['’]ll|\s+will)?|will)\s+(?:always\s+)?follow\s+(?:you\s+|u\s+)?back\b"
+        r"likeforlike|sub\s*(?:4|for|2)\s*sub|f4f|l4l)\b"
+        rf"|\b{_MINE}\s+(?:always\s+|now\s+)?follow\s+(?:you\s+|u\s+|everyone\s+|everybody\s+)?"
+        r"(?:back|bk)\b"
+        r"|\bfollow\s+(?:me|us)\s+(?:and|&|n)\s+(?:i|we)(?:['’]ll|\s+will|ll)?\s+follow\b"
+        r"|\bpeople\s+who\s+follow\s+back\b"
         r"|\b100\s*%\s+follow\s*back\b"
-        r"|\bfollow\s+train\b"
-        r"|\bhelp\s+(?:me|us)\s+(?:reach|hit|get\s+to|get|cross|pass|break|grow\s+to)\s+"
+        r"|\b(?:follow|gain)\s+train\b"
+        # races to a number
+        r"|\bhelp\s+(?:me|us)\s+(?:reach|hit|get\s+to|get|cross|pass|break|grow\s+to|beat)\s+"
         r"[^.!?\n]{0,25}?\bfollowers\b"
         rf"|\b(?:road|race|push|journey|countdown)\s+to\s+{_N}\s+followers\b"
-        rf"|\b{_N}\s+more\s+followers\s+(?:to|until|till|and|before|away|needed)\b"
-        rf"|\b{_N}\s+followers\s+(?:away|to\s+go)\b"
+        rf"|\b{_N}\s+more\s+{_FOLLOWERS}\s+(?:to|until|till|and|before|away|needed)\b"
+        rf"|\b{_N}\s+more\s+(?:and|to|until|till)\s+(?:we|i)\s+(?:hit|reach|get\s+to|make)\s+{_N}"
+        rf"|\b{_N}\s+{_FOLLOWERS}\s+(?:away|to\s+go|short)\b"
+        rf"|\b(?:so\s+close\s+to|almost\s+at|nearly\s+at|almost\s+to)\s+{_N}\s+followers\b"
+        rf"|\bwho['’]?s\s+(?:gonna|going\s+to)\s+be\s+(?:my|our)\s+{_N}\b"
+        rf"|\b(?:trying|aiming|want|wanna|hoping)\s+to\s+(?:hit|reach|get\s+to|make)\s+"
+        rf"{_N}\s+{_FOLLOWERS}\b"
         r"|\b(?:free|instant)\s+followers\b"
         r"|\b(?:gain|get)\s+(?:more\s+)?followers\s+(?:fast|quickly|now|today|instantly)\b"
-        r"|\bdrop\s+(?:your|ur)\s+(?:handles?|@s?|usernames?)\s+(?:and|&)\s+(?:i|we)"
-        r"(?:['’]ll|\s+will)?\s+follow\b",
+        r"|\bdrop\s+(?:your|ur)\s+(?:handles?|@s?|usernames?|channels?|links?|accounts?)\s+"
+        r"(?:below\s+|here\s+)?(?:and|&)\s+(?:i|we)(?:['’]ll|\s+will)?\s+(?:follow|subscribe|sub|add)\b",
     ),
     re.IGNORECASE,
 )
-# Said as an imperative: "Follow for more!", "Pls follow me back".
+# Said as an imperative: "Follow for more!", "Pls follow me back", "then follow
+# everyone who replies" (but "Should you follow back everyone…?" is a question).
 _CHASE_IMPERATIVE = re.compile(
     gate(
         "f",
-        r"\bfollow\s+(?:me\s+|us\s+)?(?:back|for\s+more)\b",
+        r"\bfollow\s+(?:me\s+|us\s+)?(?:back|for\s+more)\b"
+        r"|\bfollow\s+(?:back\s+)?(?:everyone|everybody|all)\s+who\s+(?:likes?|replies|"
+        r"comments?|shares?|reposts?|boosts?|follows?|rts?)\b",
     ),
     re.IGNORECASE,
 )
+# A follower count used as a credential, with or without "my": "with 45,000 followers
+# on this platform", "I have now 30.000 followers", "followed by over 100k people".
 _BRAG = re.compile(
     gate(
-        "wi",
-        rf"\bwith\s+(?:my|our)\s+({_N})\s+followers\b"
-        rf"|\b(?:i|we)\s+have\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?({_N})\s+followers\b",
+        "wiaf0123456789",
+        rf"\bwith\s+(?:my\s+|our\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?({_N})\s+"
+        r"followers\b"
+        rf"|\b(?:i|we)\s+(?:now\s+)?have\s+(?:now\s+)?(?:over\s+|more\s+than\s+|almost\s+|"
+        rf"nearly\s+)?({_N})\s+followers\b"
+        rf"|\bfollowed\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?({_N})\s+"
+        r"(?:people|followers|accounts|readers)\b"
+        rf"|\b({_N})\s+(?:people|followers|of\s+you)\s+follow\s+(?:me|us)\b",
     ),
     re.IGNORECASE,
 )
@@ -129,7 +151,7 @@ def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit
                 "people will get from following you.",
             )
     for m in _BRAG.finditer(text):
-        if _big(m.group(1) or m.group(2) or ""):
+        if _big(next((g for g in m.groups() if g), "")):
             yield Hit(
                 m.start(),
                 m.end(),
@@ -177,6 +199,15 @@ RULE = Rule(
             platform="x",
             note="A plea for a follow with nothing offered.",
         ),
+        Example(
+            "⟦With 45,000 followers⟧ on this platform, I've learned what makes a post work.",
+            platform="linkedin",
+            note="A count as a credential, no “my” needed.",
+        ),
+        Example(
+            "⟦So close to 10k followers⟧! help me get there 🙏",
+            platform="threads",
+        ),
     ),
     passes=(
         Example(
@@ -205,6 +236,11 @@ RULE = Rule(
             "Followers of the river clean-up page: we meet at the bridge at 9 on Saturday.",
             platform="facebook",
             note="Talking to your followers is not chasing them.",
+        ),
+        Example(
+            "Our union branch has 1,200 members, and every one of them gets a vote.",
+            platform="linkedin",
+            note="A count that is a fact about the group, not a plea or a credential.",
         ),
     ),
 )
