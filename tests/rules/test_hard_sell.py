@@ -3,6 +3,8 @@ where its findings point, what they say, settings and edge cases."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker import check
 from checker.config import Config, RuleSettings
 from checker.model import Finding, Severity
@@ -63,3 +65,31 @@ def test_hard_sell_severity_can_be_raised_by_a_team() -> None:
 
 def test_hard_sell_ignores_words_inside_links() -> None:
     assert not findings("Our guide: https://example.com/buy-now-50-off", "hard-sell")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrade to Pro today and lock in 40% off for life. This deal won't come back.",
+        "My ebook is down from $39 to $9 for the next 48 hours.",
+        "Full valeting for £35 instead of £50 this week only, places are limited.",
+        "Sign with us before the end of the month and we'll waive the placement fee.",
+        "Only 3 spots left in my coaching programme. Once they're gone, they're gone.",
+    ],
+)
+def test_offers_in_other_words(text: str) -> None:
+    assert findings(text, "hard-sell", platform="linkedin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Energy prices fall 7% from April, the regulator says: https://example.gov.uk/cap",
+        "From March our loaf goes from £4 to £4.50; flour went up again.",
+        "The CV clinic is free and there are six places left. Sign up at the desk.",
+        "We're hiring a bookkeeper, £14.50 an hour, flexible days.",
+        "Register now for Thursday's free talk on composting.",
+    ],
+)
+def test_prices_and_deadlines_that_are_not_pitches_pass(text: str) -> None:
+    assert not findings(text, "hard-sell", platform="linkedin")

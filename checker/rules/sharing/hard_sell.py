@@ -18,7 +18,6 @@ from checker.rules.base import (
     Hit,
     Phrases,
     Rule,
-    regex_hits,
 )
 from checker.rules.text import (
     clause_start,
@@ -31,38 +30,86 @@ _SELL_WORDS = Phrases(
         *("promo code", "discount code", "coupon code", "voucher code", "limited-time offer"),
         *("limited time offer", "limited-time deal", "limited time deal", "flash sale"),
         *("for a limited time only", "while stocks last", "while supplies last"),
-        *("free shipping", "buy one get one", "BOGO", "add to cart", "sale ends"),
-        *("lowest prices", "lowest price ever", "back in stock"),
+        *("free shipping", "buy one get one", "BOGO", "BOGOF", "add to cart", "sale ends"),
+        *("lowest prices", "lowest price ever", "back in stock", "restock alert"),
+        *("everything must go",),
     ),
     "",
 )
 _SELL_IMPERATIVE = re.compile(
-    r"(?<![^\W_])(?:buy\s+(?:it\s+)?now|shop\s+now|order\s+(?:now|today|yours)|buy\s+today|"
-    r"(?:get|grab)\s+yours|pre-?order\s+(?:now|today)|call\s+now)(?![^\W_])",
+    r"(?<![^\W_])(?:buy\s+(?:it\s+)?now|shop\s+now(?!\s+open)|order\s+(?:now|today|yours)|"
+    r"buy\s+today|(?:get|grab)\s+yours|pre-?order\s+(?:now|today)|call\s+now)(?![^\W_])",
+    re.IGNORECASE,
+)
+# Calls to act that sell only beside an offer: "Register now" for a free talk is fine.
+_CALL = re.compile(
+    r"(?<![^\W_])(?:enrol+|enroll|register|sign\s+up|upgrade|book|subscribe|claim)\s+"
+    r"(?:now|today|yours|your\s+(?:place|spot|seat))(?![^\W_])",
     re.IGNORECASE,
 )
 _SELL_PATTERN = re.compile(
-    r"\b\d{1,3}\s?%\s?(?i:off)\b"
-    r"|\b(?i:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code)\s*:?\s*[A-Z0-9]{3,}\b"
-    r"|\b(?i:dm\s+(?:me\s+|us\s+)?(?:to|for)\s+(?:buy|order|purchase|prices?|pricing))\b"
+    r"\b(?i:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code)\s*:?\s*[A-Z0-9]{3,}\b"
+    r"|\b(?i:dm|message|msg|text|whatsapp)\s+(?i:me\s+|us\s+)?(?i:to|for)\s+"
+    r"(?i:buy|order|purchase|prices?|pricing|book)\b"
     r"|\b(?i:link\s+in\s+bio\s+to\s+(?:buy|shop|order))\b"
+    r"|\b(?i:(?:once|when)\s+they['’]re\s+gone,?\s+they['’]re\s+gone)\b"
 )
-# Urgency is a sales tool but also ordinary event talk ("don't miss out on the
-# meetup"), so it counts only beside a real offer or a price.
-_URGENCY = re.compile(
-    r"(?<![^\W_])(?:don['’]?t\s+miss\s+out|last\s+chance|today\s+only|act\s+now|hurry|"
-    r"limited\s+(?:time|stock|spots|places|seats)|only\s+\d{1,3}\s+left|"
-    r"ends\s+(?:tonight|today|soon|at\s+midnight))(?![^\W_])",
+# An offer is a structure: a discount or a price, and a call to buy or a deadline.
+# Each part alone is ordinary talk ("prices rose 4%", "sign up at the desk", "closes
+# Friday"); two of them together make a pitch.
+_DISCOUNT = re.compile(
+    r"\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
+    r"|\b(?:save|saving)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d.,]*"
+    r"|\bdown\s+from\s+[$€£]?\s?\d[\d.,]*\s+to\s+[$€£]?\s?\d[\d.,]*"
+    r"|[$€£]\s?\d[\d.,]*\s+instead\s+of\s+[$€£]?\s?\d[\d.,]*"
+    r"|\b\d{1,2}\s+for\s+[$€£]\s?\d[\d.,]*"
+    r"|\b(?:get|with|plus|and)\s+(?:your\s+)?(?:first\s+)?(?:\d{1,2}|one|two|three|a)\s+"
+    r"(?:months?|weeks?)\s+free\b"
+    r"|\bfree\s+(?:trial|delivery|shipping|postage|audit|consultation|gift|nail\s+art|"
+    r"upgrade|month|session)\b"
+    r"|\bwaive\w*\s+(?:the\s+|your\s+)?(?:\w+\s+)?fees?\b|\bearly[\s-]bird\b"
+    r"|\bspecial\s+(?:price|offer)\b|\block\s+in\b|\bpromocja\b",
     re.IGNORECASE,
 )
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP|€|£)\b")
+_DEADLINE = re.compile(
+    r"(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
+    r"|only\s+(?:today|tonight|this\s+(?:week|weekend|month))"
+    r"|(?:until|til+|till|before|by)\s+(?:midnight|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day|the\s+end\s+of\s+(?:the\s+)?(?:month|week|day))"
+    r"|offer\s+ends|ends\s+(?:tonight|today|soon|at\s+midnight)"
+    r"|for\s+the\s+next\s+\d{1,3}\s+(?:hours|days)"
+    r"|only\s+(?:\d{1,3}|a\s+few)\s+(?:left|spots?|places?|seats?|slots?|hoodies|items?)"
+    r"|(?:spots?|places?|seats?|slots?)\s+(?:are\s+)?limited|limited\s+(?:time|stock|spots|"
+    r"places|seats|slots)"
+    r"|won['’]t\s+(?:come\s+back|last)|don['’]t\s+(?:wait|miss\s+out)|last\s+chance|hurry"
+    r"|act\s+now|before\s+(?:they['’]re|it['’]s)\s+gone|before\s+we\s+sell\s+out"
+    r"|while\s+you\s+can|prices?\s+(?:goes|go)\s+up)(?![^\W_])",
+    re.IGNORECASE,
+)
+# Price news with its source is news: "the bus ticket is 50% off from Monday,
+# according to the operator: <link>".
+_REPORTED = re.compile(
+    r"\b(?:according\s+to|says|said|announced|reports?|reported|per)\b", re.IGNORECASE
+)
+
+
+def _clause_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return [m for m in regex.finditer(text) if clause_start(text, m.start())]
 
 
 def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     prose = draft.prose
     strong: list[re.Match[str]] = [*_SELL_WORDS.regex(terms).finditer(prose)]
     strong += _SELL_PATTERN.finditer(prose)
-    strong += (m for m in _SELL_IMPERATIVE.finditer(prose) if clause_start(prose, m.start()))
+    strong += _clause_matches(_SELL_IMPERATIVE, prose)
+    calls = _clause_matches(_CALL, prose)
+    discounts = list(_DISCOUNT.finditer(prose))
+    deadlines = list(_DEADLINE.finditer(prose))
+    # price news with its source is news, however big the discount
+    reported = bool(draft.urls) and bool(_REPORTED.search(prose))
+    priced = bool(_PRICE.search(prose)) and bool(calls or deadlines)
+    structure = not reported and bool(discounts or priced)
     for m in strong:
         yield Hit(
             m.start(),
@@ -70,11 +117,21 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
             f"“{m.group()}” is selling language: lead with something useful to your readers "
             "and keep the offer to one plain line.",
         )
-    if strong or _PRICE.search(prose):
-        yield from regex_hits(
-            _URGENCY,
-            prose,
-            "“{match}” adds sales pressure: drop the urgency and let the offer speak for itself.",
+    if not (strong or structure):
+        return
+    for m in (*discounts, *calls):
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"“{m.group()}” makes this a sales pitch: lead with something useful to your "
+            "readers and keep the offer to one plain line.",
+        )
+    for m in deadlines:
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"“{m.group()}” adds sales pressure: drop the urgency and let the offer speak "
+            "for itself.",
         )
 
 
@@ -83,8 +140,9 @@ RULE = Rule(
     pillar=Pillar.SHARING,
     severity=Severity.SUGGESTION,
     summary=(
-        "Flags selling language: “buy now”, “% off”, “use code”, “limited-time offer”, “DM "
-        "to order”, and urgency (“don't miss out”) beside an offer or a price."
+        "Flags selling language (“buy now”, “use code”, “DM to order”) and offers built as "
+        "offers: a discount or a price with a call to buy or a deadline (“get 3 months "
+        "free, offer ends Friday”); price news with its source passes."
     ),
     why=(
         "People follow you to learn something or talk, not to be sold to. Social media "
@@ -131,6 +189,11 @@ RULE = Rule(
             platform="instagram",
             note="A call to buy, opening its sentence.",
         ),
+        Example(
+            "Book a demo this week and ⟦get your first 3 months free⟧. ⟦Offer ends⟧ 31 March.",
+            platform="linkedin",
+            note="An offer written as an offer: a deal, a call to act and a deadline.",
+        ),
     ),
     passes=(
         Example(
@@ -163,6 +226,11 @@ RULE = Rule(
             "https://example.com/pricing-notes",
             platform="linkedin",
             note="Talking about prices is not pressing an offer.",
+        ),
+        Example(
+            "Good news for commuters: the weekly bus ticket is 50% off from Monday, according "
+            "to the operator: https://example.gov.uk/fares",
+            note="Price news with its source is news, not a pitch.",
         ),
     ),
 )
