@@ -25,7 +25,8 @@ from checker.rules import REGISTRY
 
 # A thread is several posts separated by a line that holds only "---" (three
 # or more hyphens, spaces around allowed): the same break Markdown writers use.
-THREAD_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+# Lines may end in "\r\n" (a draft saved on Windows, or pasted from one).
+THREAD_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*\r?$", re.MULTILINE)
 
 
 class UnknownKind(ValueError):

@@ -66,3 +66,25 @@ def test_native_syntax_and_near_misses_pass(text: str, platform: str, kind: str)
 def test_a_leading_reply_is_judged_on_the_first_post_only() -> None:
     text = "Our launch notes\n---\n@dana thanks for the review"
     assert _found("cross-post-syntax", text, "linkedin", "thread") == []
+
+
+@pytest.mark.parametrize("platform", ["facebook", "linkedin", "instagram", "threads", "bluesky"])
+def test_follow_friday_is_foreign_everywhere_but_x_and_mastodon(platform: str) -> None:
+    text = "#ff some accounts that make my feed better: @quiltsbyjune @thesaltybaker"
+    assert [f.rule for f in check(text, platform=platform).findings if f.start == 0] == [
+        "cross-post-syntax"
+    ]
+
+
+@pytest.mark.parametrize("platform", ["x", "mastodon"])
+def test_follow_friday_is_at_home_on_x_and_mastodon(platform: str) -> None:
+    text = "#FollowFriday @quiltsbyjune, who makes the best quilts in Hull"
+    assert not [f for f in check(text, platform=platform).findings if f.rule == "cross-post-syntax"]
+
+
+def test_link_in_bio_only_where_links_work() -> None:
+    text = "New prints of the harbour are up. Link in bio."
+    assert [f.rule for f in check(text, platform="x").findings] == ["cross-post-syntax"]
+    assert not [
+        f for f in check(text, platform="instagram").findings if f.rule == "cross-post-syntax"
+    ]

@@ -113,3 +113,12 @@ def test_instagram_mention_cap() -> None:
     text = "Thank you " + " ".join(f"@friend.{i}" for i in range(21))
     found = _found("over-limit", text, "instagram")
     assert len(found) == 1 and text[found[0].start :].startswith("@friend.20")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_thread_splits_on_its_separator_lines_whatever_the_line_ending(newline: str) -> None:
+    posts = ["a" * 200, "b" * 270, "c" * 250]
+    text = f"{newline}---{newline}".join(posts)
+    report = check(text, platform="x", kind="thread")
+    assert [p.count for p in report.length.posts] == [200, 270, 250]
+    assert not report.length.over and _found("over-limit", text, "x", "thread") == []

@@ -15,6 +15,7 @@ from checker.model import Pillar, Severity
 from checker.rules.base import (
     Custom,
     Example,
+    Hashtags,
     Hit,
     Rule,
     regex_hits,
@@ -30,6 +31,15 @@ _NO_HANDLES = frozenset({"linkedin", "facebook"})  # handles typed as text link 
 _NO_THREADS = frozenset({"linkedin", "facebook", "instagram"})
 _FEDIVERSE_ALIEN = frozenset({"x", "bluesky", "linkedin", "facebook", "instagram"})
 
+# Follow Friday is at home on X and on Mastodon (where #FollowFriday is how people
+# recommend accounts); elsewhere readers won't know it.
+_FOLLOW_FRIDAY_HOMES = frozenset({"x", "mastodon"})
+_FOLLOW_FRIDAY = Hashtags(
+    frozenset({"ff", "followfriday"}),
+    "“{tag}” (Follow Friday) is a custom from X; readers here won't know it: say in a "
+    "sentence why each person is worth following.",
+)
+_LINK_IN_BIO = re.compile(r"\blink\s+(?:is\s+)?in\s+(?:my\s+|our\s+|the\s+)?bio\b", re.IGNORECASE)
 _MANUAL_RT = re.compile(gate("rm", r"(?<![\w@])(?:RT|MT|rt)\s?:?\s?@[\w.]+"))
 _LEADING_AT = re.compile(r"\A\s*\.?@[\w.]+")
 _CREDIT_AT = re.compile(
@@ -101,14 +111,15 @@ def _cross_post_hits(draft: Draft) -> Iterator[Hit]:
                 f"“{handle}” is a handle from another network and links nobody on {label}: "
                 "name the person, or link to their profile or the source.",
             )
-        for tag in draft.hashtags:
-            if tag.value.lower() in ("ff", "followfriday"):
-                yield Hit(
-                    tag.start,
-                    tag.end,
-                    f"“#{tag.value}” (Follow Friday) is a custom from X; {label} readers "
-                    "won't know it: say in a sentence why each person is worth following.",
-                )
+    if platform not in _FOLLOW_FRIDAY_HOMES:
+        yield from _FOLLOW_FRIDAY.find(draft, ())
+    if draft.platform_info.links_clickable:
+        yield from regex_hits(
+            _LINK_IN_BIO,
+            text,
+            f"“{{match}}” is Instagram's workaround for links that don't click; on {label} "
+            "links work: put the link in the post.",
+        )
     if platform in _FEDIVERSE_ALIEN:
         yield from regex_hits(
             _FEDI_HANDLE,
@@ -190,6 +201,16 @@ RULE = Rule(
             platform="x",
             note="On X only “@mia” would link, to whoever holds that name there.",
         ),
+        Example(
+            "⟦#FF⟧ @quiltsbyjune @thesaltybaker @hullceramics",
+            platform="instagram",
+            note="Follow Friday is an X custom on Instagram too.",
+        ),
+        Example(
+            "Our annual report is out: 40 pages on what your donations did. ⟦Link in bio⟧.",
+            platform="linkedin",
+            note="Links work on LinkedIn: “link in bio” is an Instagram habit.",
+        ),
     ),
     passes=(
         Example(
@@ -219,6 +240,11 @@ RULE = Rule(
             "1/5 Here's what we learned from moving our support team to a four-day week.",
             platform="mastodon",
             note="Mastodon has threads, so numbering is native there.",
+        ),
+        Example(
+            "#FollowFriday @ana@hachyderm.io, who writes the kindest code reviews I know.",
+            platform="mastodon",
+            note="On Mastodon, #FollowFriday is a local custom too.",
         ),
     ),
 )
