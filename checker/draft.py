@@ -102,6 +102,25 @@ class Draft:
         return "".join(chars)
 
     @cached_property
+    def lower(self) -> str:
+        """``prose`` in lower case, for cheap "is this word anywhere?" checks before a
+        regex runs (its offsets may differ from ``prose``'s: never index with them)."""
+        return self.prose.lower()
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The post's words in lower case, and the parts of hyphenated ones
+        ("best-in-class" gives "best", "in" and "class" too): a word-list rule
+        looks its phrases' first words up here before it runs any regex."""
+        out: set[str] = set()
+        for w in self.words:
+            key = w.value.lower()
+            out.add(key)
+            if "-" in key:
+                out.update(key.split("-"))
+        return frozenset(out)
+
+    @cached_property
     def words(self) -> tuple[Span, ...]:
         """Words of the writer's own prose: not inside links, mentions or hashtags."""
         # All words first (a comprehension: a 100 KB paste has ~20,000), then drop

@@ -24,6 +24,7 @@ quantifiers over the same characters.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,7 +33,14 @@ from typing import NamedTuple, Protocol
 
 from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
-from checker.rules.text import clause_start, gate, url_has_path, url_host, without_overlaps
+from checker.rules.text import (
+    any_in,
+    clause_start,
+    gate,
+    url_has_path,
+    url_host,
+    without_overlaps,
+)
 
 
 class Hit(NamedTuple):
@@ -150,6 +158,16 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(gate("".join(a[0] for a in alts), pattern), re.IGNORECASE)
 
 
+def _first_word(phrase: str) -> str:
+    """A phrase's first word in lower case: "low" of "Low-hanging fruit"."""
+    return _JOINERS.split(phrase.strip().lower(), 1)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_regex_cached(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return _phrase_regex(phrases)
+
+
 @dataclass(frozen=True)
 class Phrases:
     """Flags whole-word, case-insensitive phrases from a list.
@@ -159,13 +177,20 @@ class Phrases:
     ``{match}`` for the words found. Teams extend the list with their own terms
     when the rule ``takes_terms``; those get the ``generic`` message (``message``
     when empty). ``extra`` adds regular expressions for uses a plain list cannot
-    pin down ("leverage" as a verb), each with its plain words.
+    pin down ("leverage" as a verb), each with its plain words and optionally a
+    lower-case word every match contains (the regex runs only where it is). ``unless`` maps a
+    phrase to a regular expression of words that, in the same sentence, show its
+    plain sense ("synergy" between two drugs, a "deep dive" to 30 metres): there the
+    phrase passes. With ``quoted_ok``, a phrase in quotation marks is reported
+    speech, not the writer's own words, and passes.
     """
 
     phrases: tuple[str, ...] | Mapping[str, str]
     message: str
     generic: str = ""
-    extra: tuple[tuple[str, str], ...] = ()
+    extra: tuple[tuple[str, str] | tuple[str, str, str], ...] = ()
+    unless: Mapping[str, str] = field(default_factory=dict)
+    quoted_ok: bool = False
     _cache: dict[tuple[str, ...], re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -181,8 +206,24 @@ class Phrases:
         return {}
 
     @cached_property
-    def _extra(self) -> tuple[tuple[re.Pattern[str], str], ...]:
-        return tuple((re.compile(p, re.IGNORECASE), plain) for p, plain in self.extra)
+    def _extra(self) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+        return tuple(
+            (re.compile(e[0], re.IGNORECASE), e[1], e[2] if len(e) > 2 else "") for e in self.extra
+        )
+
+    @cached_property
+    def _unless(self) -> dict[str, re.Pattern[str]]:
+        return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless.items()}
+
+    def _plain_sense(self, text: str, start: int, end: int) -> bool:
+        """True when the match at ``start:end`` is used in a plain sense, or quoted."""
+        if self.quoted_ok and _quoted(text, start, end):
+            return True
+        sense = self._unless.get(normalise(text[start:end]))
+        if sense is None:
+            return False
+        a, b = _sentence_bounds(text, start, end)
+        return sense.search(text, a, b) is not None
 
     def regex(self, terms: tuple[str, ...]) -> re.Pattern[str]:
         """The whole-word regex of the phrases and a team's ``terms``."""
@@ -192,19 +233,73 @@ class Phrases:
             self._cache[terms] = _phrase_regex((*self.phrases, *terms))
         return self._cache[terms]
 
+    @cached_property
+    def _by_first_word(self) -> dict[str, tuple[str, ...]]:
+        grouped: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            grouped.setdefault(_first_word(phrase), []).append(phrase)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def matches(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[re.Match[str]]:
+        """Each match in ``draft.prose``. Only the phrases whose first word is in the
+        post go into the regex: on most posts none is, and nothing runs."""
+        words = draft.word_set
+        by_first = self._by_first_word
+        present = [p for w in sorted(words & by_first.keys()) for p in by_first[w]]
+        present += (t for t in terms if _first_word(t) in words)
+        if present:
+            yield from _phrase_regex_cached(tuple(present)).finditer(draft.prose)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         text = draft.prose
         listed = isinstance(self.phrases, Mapping)
-        for m in self.regex(terms).finditer(text):
+        check_sense = bool(self.unless) or self.quoted_ok
+        for m in self.matches(draft, terms):
+            if check_sense and self._plain_sense(text, m.start(), m.end()):
+                continue
             plain = self._plain.get(normalise(m.group())) if listed else ""
             if plain is None:  # a team's own term
                 message = (self.generic or self.message).format(match=m.group(), plain="")
             else:
                 message = self.message.format(match=m.group(), plain=plain)
             yield Hit(m.start(), m.end(), message)
-        for regex, plain in self._extra:
+        for regex, plain, needle in self._extra:
+            if needle and needle not in draft.lower:
+                continue
             for m in regex.finditer(text):
+                if self.quoted_ok and _quoted(text, m.start(), m.end()):
+                    continue
                 yield Hit(m.start(), m.end(), self.message.format(match=m.group(), plain=plain))
+
+
+_SENTENCE_END = ".!?\n"
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start:end``: from after the last stop before it to the
+    next stop after it (bounded, so a paste with no stops stays linear)."""
+    lo = max(0, start - 300)
+    a = max((text.rfind(c, lo, start) for c in _SENTENCE_END), default=-1) + 1
+    hi = min(len(text), end + 300)
+    ends = [i for i in (text.find(c, end, hi) for c in _SENTENCE_END) if i >= 0]
+    return max(a, lo), min(ends, default=hi)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when ``start:end`` lies inside a pair of quotation marks on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for open_, close in _QUOTES.items():
+        before = text[max(line_start, start - 200) : start]
+        after = text[end : min(line_end, end + 200)]
+        if open_ == close:
+            if before.count(open_) % 2 == 1 and close in after:
+                return True
+        elif before.rfind(open_) > before.rfind(close) and close in after:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -213,19 +308,24 @@ class Pattern:
 
     ``message`` may use ``{match}``. With ``imperative``, a match counts only
     where it opens a clause ("Buy now!", "so share this"; not "can't buy now").
-    A hit ends on its last non-space character.
+    ``needs`` lists lower-case strings of which a match must contain one: when
+    none is in the post, the regex is not run at all (a cheap test that keeps a
+    100 KB paste fast). A hit ends on its last non-space character.
     """
 
     pattern: str
     message: str
     flags: int = re.IGNORECASE
     imperative: bool = False
+    needs: tuple[str, ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        if self.needs and not any_in(self.needs, draft.lower):
+            return
         text = draft.prose
         for m in self.regex.finditer(text):
             if self.imperative and not clause_start(text, m.start()):

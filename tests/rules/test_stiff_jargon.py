@@ -58,3 +58,33 @@ def test_a_teams_own_terms_are_flagged() -> None:
 def test_the_rule_can_be_switched_off() -> None:
     config = Config(rules={"stiff-jargon": RuleSettings(enabled=False)})
     assert _found("stiff-jargon", "Let's touch base.", config=config) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We'll be socialising the new rota with everyone before it goes live.", "socialising the new rota"),
+        ("Kindly revert with your inputs so we can close the loop by EOD.", "Kindly revert"),
+        ("Let's get aligned once the team has more bandwidth.", "get aligned"),
+        ("That launch really moved the needle on sign-ups.", "moved the needle"),
+        ("We will engage key stakeholders going forward.", "key stakeholders"),
+    ],
+)  # fmt: skip
+def test_jargon_in_its_inflections_and_cousins(text: str, span: str) -> None:
+    found = [text[f.start : f.end] for f in _found("stiff-jargon", text)]
+    assert found and found[0] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drugs showed synergy: together they worked at half the dose.",
+        "Scuba log: a deep dive to 28 m on the wreck, great visibility.",
+        "Picked the low-hanging fruit from the apple trees before the storm.",
+        'My manager said "let\'s circle back" three times in one meeting.',
+        "Socialising the new puppy this week: the postman, the bin lorry and a calm cat.",
+        "Lights, camera, action! The film club meets on Friday.",
+    ],
+)
+def test_plain_senses_and_quotations_pass(text: str) -> None:
+    assert _found("stiff-jargon", text) == []

@@ -23,16 +23,24 @@ from checker.rules.base import (
 from checker.rules.text import (
     EMOJI,
     gate,
+    needles,
     without_overlaps,
 )
 
 
 def _bait(
-    letters: str, pattern: str, message: str, *, imperative: bool = True, case: bool = False
+    letters: str,
+    needs: tuple[str, ...],
+    pattern: str,
+    message: str,
+    *,
+    imperative: bool = True,
+    case: bool = False,
 ) -> Pattern:
-    """A call for a reflex; ``letters``: every letter it can start with (see ``gate``)."""
+    """A call for a reflex; ``letters``: every letter it can start with (see ``gate``);
+    ``needs``: words one of which every match contains (see ``Pattern``)."""
     flags = 0 if case else re.IGNORECASE
-    return Pattern(gate(letters, pattern), message, flags, imperative=imperative)
+    return Pattern(gate(letters, pattern), message, flags, imperative=imperative, needs=needs)
 
 
 _ACT = (
@@ -70,11 +78,27 @@ _QUOTE_CLOSE = "\"”'’"
 _BAITS = (
     _bait(
         "rslhfbd🔁♻",
+        (
+            "rt",
+            "retweet",
+            "repost",
+            "reshare",
+            "share",
+            "like",
+            "heart",
+            "fav",
+            "boost",
+            "reblog",
+            "double",
+            "🔁",
+            "♻",
+        ),
         rf"(?:\b|(?=[🔁♻])){_ACT}\s*(?:this\s+|it\s+)?if\s+{_READER}(?!\w){_NOT_BAIT_IF}",
         "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
     ),
     _bait(
         "lrshfc",
+        ("like", "rt", "retweet", "repost", "share", "heart", "follow", "comment"),
         r"\b(?:like|rt|retweet|repost|share|heart|follow|comment)\s*(?:,|and\b|&|\+|n\b|or\b)\s*"
         r"(?:share|rt|retweet|repost|like|comment|subscribe|follow|tag|invite|save)\b"
         r"(?!\s+(?:counts?|buttons?|rates?|metrics?|numbers?|your|what|how|why|which)\b)",
@@ -82,11 +106,13 @@ _BAITS = (
     ),
     _bait(
         "t",
+        ("tag",),
         rf"\btag\s+(?:{_NUM}\s+)?{_TAG_WHO}\b",
         "“{match}” turns readers into distributors: ask them what they think instead.",
     ),
     _bait(
         "ctdw",
+        ("comment", "type", "drop", "write"),
         rf"\b(?i:comment|type|drop|write)\s+(?:(?i:an?)\s+)?[{_QUOTE_OPEN}]?[A-Z]{{2,10}}"
         rf"[{_QUOTE_CLOSE}]?"
         r"(?=\s+(?i:if|below|in\s+the\s+comments|and|for)\b|\s*[!.,]|\s*$)",
@@ -95,12 +121,14 @@ _BAITS = (
     ),
     _bait(
         "dlctr",
+        ("drop", "leave", "comment", "type", "reply"),
         rf"\b(?:drop|leave|comment|type|reply\s+with)\s+(?:(?:a|an|your|some)\s*)?"
         rf"(?:emoji|heart|[{EMOJI}])(?!\S*\s*(?:reviews?|ratings?)\b)",
         "“{match}” asks for a reflex, not a reply: ask something people can answer.",
     ),
     _bait(
         "shtcp",
+        ("smash", "hit", "tap", "click", "press"),
         r"\b(?:smash|hit|tap|click|press)\s+(?:that\s+|the\s+|this\s+)?"
         r"(?:(?:like|subscribe|heart|share|bell)(?:\s+button)?\b|follow\s+button\b"
         r"|follow\s+(?:and|&)\s+(?:turn\s+on|hit|ring|smash|tap)\b)",
@@ -108,6 +136,7 @@ _BAITS = (
     ),
     _bait(
         "sfcr",
+        ("share", "send", "forward", "copy", "repost"),
         r"\b(?:share|send|forward|copy\s*(?:and|&)\s*paste|repost)\s+(?:this|it)\s+"
         r"(?:to|with|on|onto)\s+(?:\d{1,2}|ten|five|all\s+your|everyone|every\s+one|"
         r"your\s+(?:wall|status|timeline|story|profile))\b",
@@ -115,6 +144,21 @@ _BAITS = (
     ),
     _bait(
         "rsbqlhfpt",
+        (
+            "post",
+            "rt",
+            "retweet",
+            "share",
+            "boost",
+            "reblog",
+            "quote",
+            "like",
+            "heart",
+            "save",
+            "forward",
+            "send",
+            "pass",
+        ),
         r"\b(?:re-?post|rt|retweet|re-?share|share|boost|reblog|quote|like|heart|save|forward|"
         r"send|pass)\s+(?:this\s+post|this|it|the\s+post)?\s*(?:on\s+)?,?\s*" + _PURPOSE,
         "“{match}” asks readers to spread the post rather than answer it: say why it "
@@ -122,6 +166,7 @@ _BAITS = (
     ),
     _bait(
         "fe",
+        ("follow",),
         r"\bfollow\s+(?:everyone|everybody|all)\s+who\s+(?:likes?|replies|comments?|shares?|"
         r"reposts?|boosts?|follows?|rts?)\b|\bfollow\s+each\s+other\b"
         r"|\beveryone\s+who\s+(?:comments?|likes?|shares?|replies|reposts?)\s+gets\s+a\s+follow\b",
@@ -131,17 +176,20 @@ _BAITS = (
     ),
     _bait(
         "ag",
+        ("agree", "give"),
         rf"\bagree\s*\?+\s*[{EMOJI}]|\bgive\s+(?:this|it)\s+an?\s+[{EMOJI}]",
         "“{match}” asks for a tap, not a thought: ask what people would add instead.",
     ),
     _bait(
         "cp",
+        ("compart", "partag", "teil", "condivid"),
         r"\b(?:comparte|compartan|compartid|partagez|partage|teilt|teile|condividi)\s+"
         r"(?:si|se|wenn|s['’]il)\b",
         "“{match}” asks for a share on command: ask a question people can answer instead.",
     ),
     _bait(
         "bo",
+        ("bet", "only"),
         r"\b(?:bet|betcha)\s+(?:you|u)\s+(?:won['’]?t|wont|can['’]?t|cant)\s+"
         r"(?:share|like|rt|retweet|repost)\b|\bonly\s+\d{1,2}\s*%\s+(?:of\s+(?:you|people)\s+)?"
         r"will\s+(?:share|like|rt|retweet|repost)\b",
@@ -168,7 +216,14 @@ _DISTRIBUTE = frozenset(
 _BAIT_TABLE = AnyOf(_BAITS)
 
 
+# Every word one of the patterns above needs, and the emoji of a poll: a post with
+# none of them is done in one scan.
+_ANY_BAIT = needles(*(b.needs for b in _BAITS), ("=",))
+
+
 def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    if not _ANY_BAIT.search(draft.lower):
+        return iter(())
     hits = list(_BAIT_TABLE.find(draft, terms))
     vote = _EMOJI_VOTE.search(draft.prose)
     if vote:

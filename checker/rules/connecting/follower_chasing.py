@@ -20,6 +20,7 @@ from checker.rules.base import (
     Rule,
 )
 from checker.rules.text import (
+    any_in,
     clause_start,
     gate,
 )
@@ -128,7 +129,16 @@ def _big(number: str) -> bool:
     return digits.isdigit() and int(digits) >= 1000
 
 
+# Words one of which every pattern here needs: a post with none of them is not run.
+_NEEDS = (
+    *("follow", "f4f", "l4l", "4like", "forlike", "sub", "train", " more ", "gonna be"),
+    *("going to be",),
+)
+
+
 def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    if not any_in(_NEEDS, draft.lower):
+        return
     text = draft.prose
     for m in _CHASE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "#@":

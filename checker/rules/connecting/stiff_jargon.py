@@ -68,24 +68,71 @@ _PLAIN = {
     "utilising": "using",
     "utilized": "used",
     "utilised": "used",
+    "moved the needle": "made a real difference",
+    "stakeholders": "everyone involved",
+    "key stakeholders": "the people involved",
+    "holistic approach": "whole picture",
+    "seamless experience": "smooth experience",
+    "touchpoint": "contact",
+    "touchpoints": "contacts",
+    "kindly revert": "please reply",
+    "revert back": "reply",
+    "close the loop": "follow up",
+    "closing the loop": "following up",
+    "by EOD": "by the end of the day",
+    "fit-for-purpose": "suitable",
+    "going forward": "from now on",
+    "get aligned": "agree",
+    "getting aligned": "agreeing",
+    "your inputs": "your comments",
+}
+# Where these words have a plain sense, the same sentence says so: the synergy of two
+# drugs, a dive to 30 metres, fruit on a tree.
+_PLAIN_SENSES = {
+    "synergy": r"\b(?:drugs?|antibiotics?|medicines?|compounds?|enzymes?|molecules?|dose|"
+    r"vaccines?|treatments?|chemicals?|between\s+the\s+two)\b",
+    "deep dive": r"\b(?:metres|meters|feet|ft|scuba|reef|wreck|diving|divers?|underwater|"
+    r"ocean|sea|snorkel\w*|tank|boat|eel|fish|shark|whale)\b|\d\s?m\b",
+    "deep dives": r"\b(?:metres|meters|scuba|reef|wreck|diving|divers?|underwater|ocean|sea)\b",
+    "low-hanging fruit": r"\b(?:trees?|orchards?|branch(?:es)?|plums?|apples?|pears?|"
+    r"cherr(?:y|ies)|wasps?|ladder|picking|allotment|garden)\b",
+    "stakeholders": r"\b(?:shares?|shareholders?|equity|estate|will|trust|bets?)\b",
 }
 _OBJECT = r"(?:the|our|your|their|this|these|those|its|my|his|her|existing|every|all)\b"
 _PLAIN_EXTRA = (
     # "leverage" as a verb; "financial leverage" and "leveraged buyout" are left alone
-    (rf"(?=[lL])\bleverage(?=\s+{_OBJECT})", "use"),
-    (rf"(?=[lL])\bleverages(?=\s+{_OBJECT})", "uses"),
-    (rf"(?=[lL])\bleveraged(?=\s+{_OBJECT})", "used"),
-    (r"(?=[lL])\bleveraging\b", "using"),
+    (rf"(?=[lL])\bleverage(?=\s+{_OBJECT})", "use", "leverag"),
+    (rf"(?=[lL])\bleverages(?=\s+{_OBJECT})", "uses", "leverag"),
+    (rf"(?=[lL])\bleveraged(?=\s+{_OBJECT})", "used", "leverag"),
+    (r"(?=[lL])\bleveraging\b", "using", "leverag"),
+    # "socialise" a document, not a puppy
+    (
+        r"(?=[sS])\bsociali[sz](?:e|es|ed|ing)\s+(?:the|this|our|your|it|these)\s+(?:new\s+|draft\s+)?"
+        r"(?:rota|plan|proposal|idea|deck|doc(?:ument)?|draft|changes?|policy|roadmap|strategy|"
+        r"update|findings|results|process)\b",
+        "share",
+        "sociali",
+    ),
+    # "action" as a verb: "please action any changes"
+    (
+        r"(?=[aA])(?:(?<=\band\s)|(?<=\bto\s)|(?<=\bplease\s)|(?<=\bpls\s)|(?<=\bwill\s)|"
+        r"(?<=\bcan\s)|(?<=\bmust\s))action(?:ed|ing)?\s+(?:any|the|these|those|this|all|it|"
+        r"them)\b",
+        "deal with",
+        "action",
+    ),
     # "bandwidth" for people's time, not for networks
     (
         gate(
-            "iwyths",
-            r"\b(?:i|we|you|they|he|she)(?:\s+(?:don['’]t\s+|do\s+not\s+|didn['’]t\s+|just\s+)?"
-            r"(?:have|had|lack)|['’]ve\s+got)\s+(?:the\s+|enough\s+|any\s+|much\s+|more\s+|"
+            "iwythsentfp",
+            r"\b(?:i|we|you|they|he|she|team|everyone|nobody|anyone|folks|people|staff)"
+            r"(?:\s+(?:don['’]t\s+|do\s+not\s+|didn['’]t\s+|just\s+|doesn['’]t\s+)?"
+            r"(?:have|has|had|lack|lacks)|['’]ve\s+got)\s+(?:the\s+|enough\s+|any\s+|much\s+|more\s+|"
             r"no\s+)?bandwidth(?=\s+(?:for|this|right\s+now|at\s+the\s+moment|today|left|"
             r"either)\b|\s*[.,;:!?)]|\s*$)",
         ),
         "time",
+        "bandwidth",
     ),
 )
 
@@ -93,7 +140,11 @@ RULE = Rule(
     name="stiff-jargon",
     pillar=Pillar.CONNECTING,
     severity=Severity.SUGGESTION,
-    summary="Flags corporate buzzwords where a plain word would sound more like a person.",
+    summary=(
+        "Flags corporate buzzwords where a plain word would sound more like a person; "
+        "their plain senses (synergy between drugs, a deep dive to 30 metres) and quoted "
+        "words pass."
+    ),
     why=(
         "People connect with people, and buzzwords sound like a press release. The handbook "
         "asks you to be witty rather than stiff: “let's catch up” invites a reply, "
@@ -108,6 +159,8 @@ RULE = Rule(
         message="“{match}” is office-speak: “{plain}” says the same more warmly.",
         generic="“{match}” is on your team's list of stiff words: try a plainer one.",
         extra=_PLAIN_EXTRA,
+        unless=_PLAIN_SENSES,
+        quoted_ok=True,
     ),
     takes_terms=True,
     flags=(
@@ -131,6 +184,11 @@ RULE = Rule(
         Example(
             "Happy to ⟦take this offline⟧ and ⟦touch base⟧ on Friday.",
             platform="x",
+        ),
+        Example(
+            "Please review the attached and ⟦action any⟧ changes by Thursday.",
+            platform="linkedin",
+            note="“Action” as a verb, in any sentence.",
         ),
     ),
     passes=(
@@ -160,6 +218,21 @@ RULE = Rule(
             "We used your feedback to come up with three new features; here they are.",
             platform="linkedin",
             note="The same news, in plain words.",
+        ),
+        Example(
+            "Our study found real synergy between the two antibiotics at a quarter of the dose.",
+            platform="bluesky",
+            note="Synergy between drugs is the plain, scientific sense.",
+        ),
+        Example(
+            "First deep dive of the trip today, 30 metres off Gozo, and a moray eel said hello.",
+            platform="instagram",
+            note="A dive that is deep.",
+        ),
+        Example(
+            "The low-hanging fruit on the plum tree has gone to the wasps: out comes the ladder.",
+            platform="facebook",
+            note="Fruit, hanging low, on a tree.",
         ),
     ),
 )

@@ -39,7 +39,9 @@ _FOLLOW_FRIDAY = Hashtags(
     "“{tag}” (Follow Friday) is a custom from X; readers here won't know it: say in a "
     "sentence why each person is worth following.",
 )
-_LINK_IN_BIO = re.compile(r"\blink\s+(?:is\s+)?in\s+(?:my\s+|our\s+|the\s+)?bio\b", re.IGNORECASE)
+_LINK_IN_BIO = re.compile(
+    r"(?=[lL])\blink\s+(?:is\s+)?in\s+(?:my\s+|our\s+|the\s+)?bio\b", re.IGNORECASE
+)
 _MANUAL_RT = re.compile(gate("rm", r"(?<![\w@])(?:RT|MT|rt)\s?:?\s?@[\w.]+"))
 _LEADING_AT = re.compile(r"\A\s*\.?@[\w.]+")
 _CREDIT_AT = re.compile(

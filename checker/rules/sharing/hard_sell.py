@@ -20,7 +20,9 @@ from checker.rules.base import (
     Rule,
 )
 from checker.rules.text import (
+    any_in,
     clause_start,
+    needles,
 )
 
 # Offers that are selling wherever they stand. A ``Phrases`` list (used for its
@@ -43,12 +45,12 @@ _SELL_IMPERATIVE = re.compile(
 )
 # Calls to act that sell only beside an offer: "Register now" for a free talk is fine.
 _CALL = re.compile(
-    r"(?<![^\W_])(?:enrol+|enroll|register|sign\s+up|upgrade|book|subscribe|claim)\s+"
+    r"(?=[ERSUBCersubc])(?<![^\W_])(?:enrol+|enroll|register|sign\s+up|upgrade|book|subscribe|claim)\s+"
     r"(?:now|today|yours|your\s+(?:place|spot|seat))(?![^\W_])",
     re.IGNORECASE,
 )
 _SELL_PATTERN = re.compile(
-    r"\b(?i:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code)\s*:?\s*[A-Z0-9]{3,}\b"
+    r"(?=[UDMTWLOudmtwlo])\b(?i:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code)\s*:?\s*[A-Z0-9]{3,}\b"
     r"|\b(?i:dm|message|msg|text|whatsapp)\s+(?i:me\s+|us\s+)?(?i:to|for)\s+"
     r"(?i:buy|order|purchase|prices?|pricing|book)\b"
     r"|\b(?i:link\s+in\s+bio\s+to\s+(?:buy|shop|order))\b"
@@ -58,7 +60,7 @@ _SELL_PATTERN = re.compile(
 # Each part alone is ordinary talk ("prices rose 4%", "sign up at the desk", "closes
 # Friday"); two of them together make a pitch.
 _DISCOUNT = re.compile(
-    r"\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
+    r"(?=[0-9HUSDGWPAFELRhusdgwpaferl$€£])(?:\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
     r"|\b(?:save|saving)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d.,]*"
     r"|\bdown\s+from\s+[$€£]?\s?\d[\d.,]*\s+to\s+[$€£]?\s?\d[\d.,]*"
     r"|[$€£]\s?\d[\d.,]*\s+instead\s+of\s+[$€£]?\s?\d[\d.,]*"
@@ -68,12 +70,12 @@ _DISCOUNT = re.compile(
     r"|\bfree\s+(?:trial|delivery|shipping|postage|audit|consultation|gift|nail\s+art|"
     r"upgrade|month|session)\b"
     r"|\bwaive\w*\s+(?:the\s+|your\s+)?(?:\w+\s+)?fees?\b|\bearly[\s-]bird\b"
-    r"|\bspecial\s+(?:price|offer)\b|\block\s+in\b|\bpromocja\b",
+    r"|\bspecial\s+(?:price|offer)\b|\block\s+in\b|\bpromocja\b)",
     re.IGNORECASE,
 )
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP|€|£)\b")
 _DEADLINE = re.compile(
-    r"(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
+    r"(?=[TOUBLEFSWDAHPtoublefswdahp])(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
     r"|only\s+(?:today|tonight|this\s+(?:week|weekend|month))"
     r"|(?:until|til+|till|before|by)\s+(?:midnight|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day|the\s+end\s+of\s+(?:the\s+)?(?:month|week|day))"
@@ -87,10 +89,26 @@ _DEADLINE = re.compile(
     r"|while\s+you\s+can|prices?\s+(?:goes|go)\s+up)(?![^\W_])",
     re.IGNORECASE,
 )
+# Words one of which each pattern's matches contain: when none is in the post, the
+# pattern is not run (a 100 KB paste stays fast).
+_SELL_PATTERN_NEEDS = ("code", "dm", "message", "msg", "text", "whatsapp", "bio", "gone")
+_SELL_IMPERATIVE_NEEDS = ("buy", "shop", "order", "yours", "call now")
+_DISCOUNT_NEEDS = (
+    *("%", "half", "save", "saving", "down from", "instead of", " for ", "free", "waive"),
+    *("early", "special", "lock in", "promocja"),
+)
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
 # according to the operator: <link>".
 _REPORTED = re.compile(
-    r"\b(?:according\s+to|says|said|announced|reports?|reported|per)\b", re.IGNORECASE
+    r"(?=[ASRPasrp])\b(?:according\s+to|says|said|announced|reports?|reported|per)\b", re.IGNORECASE
+)
+
+
+_ANY_SELLING = needles(
+    (p.split()[0].lower() for p in _SELL_WORDS.phrases),
+    _SELL_PATTERN_NEEDS,
+    _SELL_IMPERATIVE_NEEDS,
+    _DISCOUNT_NEEDS,
 )
 
 
@@ -99,17 +117,23 @@ def _clause_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    prose = draft.prose
-    strong: list[re.Match[str]] = [*_SELL_WORDS.regex(terms).finditer(prose)]
-    strong += _SELL_PATTERN.finditer(prose)
-    strong += _clause_matches(_SELL_IMPERATIVE, prose)
+    prose, lower = draft.prose, draft.lower
+    if not (terms or _ANY_SELLING.search(lower) or _PRICE.search(prose)):
+        return  # none of the words an offer needs: one scan, and done
+    strong: list[re.Match[str]] = [*_SELL_WORDS.matches(draft, terms)]
+    if any_in(_SELL_PATTERN_NEEDS, lower):
+        strong += _SELL_PATTERN.finditer(prose)
+    if any_in(_SELL_IMPERATIVE_NEEDS, lower):
+        strong += _clause_matches(_SELL_IMPERATIVE, prose)
+    discounts = list(_DISCOUNT.finditer(prose)) if any_in(_DISCOUNT_NEEDS, lower) else []
+    priced = _PRICE.search(prose) is not None
+    if not (strong or discounts or priced):
+        return  # no offer and no selling words: the rest needs one (and costs on a paste)
     calls = _clause_matches(_CALL, prose)
-    discounts = list(_DISCOUNT.finditer(prose))
     deadlines = list(_DEADLINE.finditer(prose))
     # price news with its source is news, however big the discount
     reported = bool(draft.urls) and bool(_REPORTED.search(prose))
-    priced = bool(_PRICE.search(prose)) and bool(calls or deadlines)
-    structure = not reported and bool(discounts or priced)
+    structure = not reported and bool(discounts or (priced and (calls or deadlines)))
     for m in strong:
         yield Hit(
             m.start(),

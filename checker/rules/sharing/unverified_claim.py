@@ -15,7 +15,10 @@ from checker.model import Pillar, Severity
 from checker.rules.base import AnyOf, Custom, Example, Hit, Pattern, Rule
 from checker.rules.text import (
     FIRST_PERSON,
+    any_in,
     clause_start,
+    gate,
+    needles,
     sentence_start,
     without_overlaps,
     word_before,
@@ -103,14 +106,19 @@ _HOAX = (
 # Weak signs of a rumour: they flag only together with a push to spread it, with
 # one another, or beside a death.
 _WEAK = re.compile(
-    r"\bapparently\b|\baparently\b"
+    r"(?=[AIJDOCNTFGaijdocntfg])(?:\bapparently\b|\baparently\b"
     r"|\bI(?:['’]ve|\s+have)?\s+(?:just\s+)?(?:heard|been\s+told)\s+(?:that|from|it)\b"
     r"|\bis\s+it\s+true\s+(?:that\b)?"
     r"|\b(?:timeline|feed|tl|group\s+chat)\s+is\s+(?:saying|full\s+of)\b"
     r"|\bjust\s+sharing\s+what\s+I\s+(?:was\s+told|heard)\b"
     r"|\bdo\s+your\s+own\s+research\b|\bopen\s+your\s+eyes\b"
-    r"|\bcan['’]t\s+find\s+it\s+anywhere\s+else\b|\bnobody\s+(?:is\s+)?telling\s+us\b",
+    r"|\bcan['’]t\s+find\s+it\s+anywhere\s+else\b|\bnobody\s+(?:is\s+)?telling\s+us\b)",
     re.IGNORECASE,
+)
+_WEAK_NEEDS = (
+    *("apparent", "aparent", "heard", "been told", "is it true", "timeline", "feed"),
+    *("tl ", "group chat", "just sharing", "research", "open your eyes", "anywhere else"),
+    *("telling us",),
 )
 _URGE = re.compile(
     r"\b(?:share|repost|forward|spread)\s+(?:this\s+|it\s+)?(?:so|to\s+let|and\s+let)\s+"
@@ -122,11 +130,21 @@ _URGE = re.compile(
 )
 
 
-def _frames(patterns: tuple[str, ...], message: str) -> Pattern:
-    return Pattern("|".join(patterns), message)
+def _frames(
+    letters: str, needs: tuple[str, ...], patterns: tuple[str, ...], message: str
+) -> Pattern:
+    """One pattern of ``patterns``; ``letters``: every letter they can start with;
+    ``needs``: words one of which every match contains (see ``Pattern``)."""
+    return Pattern(gate(letters, "|".join(patterns)), message, needs=needs)
 
 
 _SOURCELESS = _frames(
+    "mahotwnfsuril",
+    (
+        *("say", "said", "told", "tells", "reckon", "heard", "hearing", "claim", "swear"),
+        *("confirm", "slip", "mention", "friend of", "source", "unconfirmed", "unverified"),
+        *("report", "word on", "rumo", "leaked", "insider", "who work"),
+    ),
     _HEARSAY,
     "“{match}” passes on a claim from a source nobody can check: find it at a source "
     "you can link, or say plainly that it is unconfirmed and don't urge it on.",
@@ -135,16 +153,37 @@ _SOURCELESS = _frames(
 _ALWAYS = AnyOf(
     (
         _frames(
+            "nmpjgtbdw",
+            (
+                "talking about",
+                "won",
+                "will not",
+                "doesn",
+                "does not",
+                "don",
+                "do not",
+                "isn",
+                "is not",
+                "aren",
+                "are not",
+                "refuse",
+                "never",
+                "wake up",
+            ),
             _SUPPRESSED,
             "“{match}” is how rumours often present themselves: find a source you can "
             "link before you share.",
         ),
         _frames(
+            "b",
+            ("before",),
             _HURRY,
             "“{match}” is a classic rumour line: check the claim with a source you trust "
             "before you pass it on.",
         ),
         _frames(
+            "dancnt",
+            ("giv", "grant", "paste", "hoax"),
             _HOAX,
             "This reads like a chain-letter hoax that has circulated for years: check it "
             "on a fact-checking site before you share it.",
@@ -163,15 +202,15 @@ _RIP = re.compile(
 _RIP_ALONE = re.compile(r"\bRIP\b|\bR\.I\.P\b\.?|\b(?i:rest\s+in\s+(?:peace|power))")
 # Someone, not something, is gone: "he's gone", "the GOAT", "a legend".
 _PERSON_GONE = re.compile(
-    r"\b(?:he|she|they)(?:['’]s|\s+is|\s+has|['’]re|\s+are|\s+have)\s+(?:really\s+)?"
+    r"(?=[HSTGLIKQhstglikq])\b(?:he|she|they)(?:['’]s|\s+is|\s+has|['’]re|\s+are|\s+have)\s+(?:really\s+)?"
     r"(?:gone|passed|died|dead)\b|\b(?:GOAT|legend|icon|king|queen)\b",
     re.IGNORECASE,
 )
 _DIED = re.compile(
-    r"\b(?:has|have)\s+(?:sadly\s+|just\s+)?(?:died|passed\s+away|passed\s+on)\b"
+    r"(?=[HPDhpd\s])(?:\b(?:has|have)\s+(?:sadly\s+|just\s+)?(?:died|passed\s+away|passed\s+on)\b"
     r"|\bpassed\s+away\b"
     r"|\b(?:dies|died|dead)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?\d{1,3}\b"
-    r"|(?<=[^\W\d_])\s+(?:died|is\s+dead)\b",
+    r"|(?<=[^\W\d_])\s+(?:died|is\s+dead)\b)",
     re.IGNORECASE,
 )
 # "RIP Grandma", "my grandad died", "RIP Biscuit, best shop cat": the writer's own
@@ -204,6 +243,8 @@ def _own_loss(draft: Draft) -> bool:
 
 def _deaths(draft: Draft) -> Iterator[Hit]:
     prose = draft.prose
+    if not any_in(_DEATH_WORDS, draft.lower):
+        return
     if _own_loss(draft):
         return
     death = (
@@ -254,17 +295,30 @@ def _a_name(text: str, word: re.Match[str]) -> bool:
     )
 
 
+_ANY_RUMOUR = needles(
+    *(p.needs for p in (_SOURCELESS, *_ALWAYS.matchers) if isinstance(p, Pattern)),
+    _WEAK_NEEDS,
+    ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead", "breaking", "just in"),
+)
+
+
 def _unverified(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     return without_overlaps(_unverified_hits(draft, terms))
 
 
+_DEATH_WORDS = ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead")
+_NEWS_WORDS = ("breaking", "just in")
+
+
 def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    if not _ANY_RUMOUR.search(draft.lower):
+        return  # none of the words any frame here needs: one scan, and done
     prose = draft.prose
     yield from _ALWAYS.find(draft, terms)
     if draft.urls:
         return  # a source is linked: the reader can check it
     yield from _SOURCELESS.find(draft, terms)
-    weak = list(_WEAK.finditer(prose))
+    weak = list(_WEAK.finditer(prose)) if any_in(_WEAK_NEEDS, draft.lower) else []
     if weak and (len(weak) > 1 or _URGE.search(prose)):
         m = weak[0]
         yield Hit(
@@ -288,6 +342,8 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         )
     if any(word_key(w.value) in FIRST_PERSON for w in draft.words):
         return  # "BREAKING: we hit 1,000 members" is the writer's own news
+    if not any_in(_NEWS_WORDS, draft.lower):
+        return
     for m in _NEWS_FLASH.finditer(prose):
         if clause_start(prose, m.start()):
             yield Hit(
