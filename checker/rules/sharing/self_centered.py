@@ -7,6 +7,7 @@ its tests are in tests/rules/test_self_centered.py and tests/test_rules.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.draft import Draft
@@ -26,6 +27,7 @@ from checker.rules.text import (
 _MIN_WORDS = 12
 _MIN_FIRST_PERSON = 4
 _SHARE = 0.2  # a fifth of all words: "I ... my ... I ... my"
+_PROMOTED_SHARE = 0.12  # beside two signs of self-promotion
 # Words that bring other people into a post even without a handle.
 _OTHERS = frozenset(
     {
@@ -37,14 +39,55 @@ _OTHERS = frozenset(
 )
 
 
+# Self-promotion: achievements, superlatives about oneself, the words of a pitch.
+# Beside them a smaller share of I/my is already all about oneself.
+_PROMOTION = re.compile(
+    r"(?=[a-z])\b(?:launch(?:ed|ing)?|built|proud|award|won|leading|unique|unmatched|"
+    r"best|biggest|fairest|finest|top\s+\d+|named\s+(?:one\s+of|as)|humbled\s+to\s+announce|"
+    r"speak\s+for\s+themselves|deserve|my\s+(?:company|product|brand|course|book|method|"
+    r"framework|results|vision|keynote|podcast)|never\s+(?:gave\s+up|cut\s+corners)|"
+    r"(?:better|more)\s+than\s+anyone)\b"
+)
+# What happened to you (illness, loss, a birth, a move, a milestone of life) is
+# personal news: one post about yourself is fine, the rule's own words say.
+_PERSONAL_NEWS = re.compile(
+    r"(?=[a-z])\b(?:diagnos\w*|chemo\w*|cancer|surgery|operation|hospital|illness|ill|"
+    r"sick|recover\w*|therapy|grief|griev\w*|funeral|passed\s+away|died|miscarriage|"
+    r"pregnan\w*|baby|born|married|wedding|engaged|divorce\w*|graduat\w*|retir\w*|"
+    r"moved|moving|redundan\w*|laid\s+off|lost\s+my\s+job|birthday|anniversary|"
+    r"first\s+(?:flat|home|house|marathon|half\s+marathon))\b"
+)
+_POSSESSIVE = frozenset({"my", "our", "own"})
+
+
+def _others_in(keys: list[str]) -> bool:
+    """Someone else is in the post: "you", "thanks", "the team", but not "my team"
+    or "our customers" (people as possessions) nor "better than anyone"."""
+    for i, k in enumerate(keys):
+        if k in SECOND_PERSON:
+            return True
+        if k in _OTHERS:
+            before = keys[i - 1] if i else ""
+            if before in _POSSESSIVE or (before == "than" and k.startswith("any")):
+                continue
+            return True
+    return False
+
+
 def _self_centered(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.mentions or "?" in draft.prose:
         return
     keys = [word_key(w.value) for w in draft.words]
-    if len(keys) < _MIN_WORDS or any(k in SECOND_PERSON or k in _OTHERS for k in keys):
+    if len(keys) < _MIN_WORDS or _others_in(keys):
         return
     mine = sum(k in FIRST_PERSON for k in keys)
-    if mine < _MIN_FIRST_PERSON or mine / len(keys) < _SHARE:
+    if mine < _MIN_FIRST_PERSON:
+        return
+    promotion = len(_PROMOTION.findall(draft.lower))
+    if promotion == 0 and _PERSONAL_NEWS.search(draft.lower):
+        return  # news of your life, not a pitch of your work
+    share = _PROMOTED_SHARE if promotion >= 2 else _SHARE
+    if mine / len(keys) < share:
         return
     start = len(draft.text) - len(draft.text.lstrip())
     end = len(draft.text.rstrip())
@@ -147,6 +190,11 @@ RULE = Rule(
             "last-minute changes, and they deserve the credit.",
             platform="linkedin",
             note="“My team … they”: the post is about other people.",
+        ),
+        Example(
+            "I had my last round of chemo today. I rang the bell, I cried, and I ate a very "
+            "large scone.",
+            note="Personal news: one post about what happened to you is fine.",
         ),
     ),
 )
