@@ -90,3 +90,23 @@ def test_uncredited_anonymous_credit_is_named_in_the_message() -> None:
 def test_uncredited_platform_is_not_a_source() -> None:
     assert findings("Found this on Reddit and laughed for ten minutes.", "uncredited-share")
     assert not findings("Found this talk by Ana Ruiz on Reddit, worth it.", "uncredited-share")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Made me laugh all day 😂 credit to whoever made this!", "credit to whoever made this"),
+        ("this edit goes so hard, not mine, creds to whoever made it", "not mine"),
+        ("Every tram line Britain ever had. Image from Google.", "Image from Google"),
+        ("Copied from my cousin's wall: be kind to the bin crews.", "Copied from my cousin's wall"),
+    ],
+)
+def test_credits_that_name_nobody(text: str, span: str) -> None:
+    assert spans(text, "uncredited-share")[0] == span
+
+
+def test_naming_the_creator_passes() -> None:
+    assert not findings("Credit to @inkwell_ana, who drew this loaf of dogs 🍞", "uncredited-share")
+    assert not findings(
+        "It's not mine to say, but the new bus timetable is better.", "uncredited-share"
+    )

@@ -44,9 +44,18 @@ _FOUND_THIS = re.compile(
     rf"(?:\s+(?:gem|quote|meme)\b|\s+{_WHERE_ONLINE}\b)",
     re.IGNORECASE,
 )
+# A credit that names nobody: "credit to the owner", "creds to whoever made it",
+# "image from Google", "copied from a friend's wall", "not mine".
 _ANONYMOUS = re.compile(
-    r"\b(?:(?:all\s+)?credits?\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|original\s+"
-    r"(?:owner|poster|author|creator|artist))"
+    r"\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
+    r"(?:original\s+)?(?:owner|poster|author|creator|artist|maker|photographer|designer)s?|"
+    r"whoever\s+(?:made|wrote|drew|took|created|did|shot|painted|designed)(?:\s+(?:this|it))?)"
+    r"|(?:image|photo|pic|picture|video|map|meme|clip)s?\s+(?:from|via|off)\s+(?:google|"
+    r"pinterest|(?:the\s+)?internet|online|the\s+web|reddit|facebook|fb|instagram|insta|"
+    r"twitter|tiktok|whatsapp)\b"
+    r"|(?:copied|taken|stolen|borrowed|nicked)\s+from\s+(?:a|my|someone['’]s|a\s+friend['’]s|"
+    r"my\s+friend['’]s)\s+(?:\w+['’]s\s+)?(?:wall|page|feed|post|story|status|timeline)"
+    r"|not\s+mine\b(?!\s+to\b)"
     r"|(?:source|author|artist|credit|photo|pic|image|video)s?\s*:\s*(?:unknown|n/?a|"
     r"(?:the\s+)?internet|google|pinterest)\b"
     r"|(?:author|source|artist|photographer)\s+unknown"
@@ -240,6 +249,12 @@ RULE = Rule(
             "Saw this on Pinterest and had to share 🌿 ⟦Photo: unknown⟧",
             platform="instagram",
             note="Naming the place you found it is not naming who made it.",
+        ),
+        Example(
+            "This drawing of every dog breed as a loaf of bread is perfect. ⟦Credit to the "
+            "artist⟧ 🍞",
+            platform="threads",
+            note="“The artist” names nobody: say who.",
         ),
     ),
     passes=(
