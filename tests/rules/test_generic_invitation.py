@@ -79,3 +79,27 @@ def test_only_invitations_are_judged() -> None:
 def test_empty_and_non_english_notes_are_left_alone() -> None:
     assert _invite("   ") == []
     assert _invite("田中さん、先日の勉強会ではありがとうございました。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have 12 mutual connections. Would be great to connect!",
+        "LinkedIn suggested you as someone I may know. Happy to connect.",
+        "Hi Kate, we're both in marketing. Would love to connect.",
+    ],
+)
+def test_vague_context_is_still_generic(text: str) -> None:
+    assert _found("generic-invitation", text, "linkedin", "invitation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi Jo, its Kerry from the night shift at Brough. hope ur well!",
+        "Hi Sam, we did the first-aid course together in June. Good to see you're at Arla now.",
+        "Hi Ana, mutual connections via the Leeds JS meetup keep mentioning your talk.",
+    ],
+)
+def test_specific_context_passes(text: str) -> None:
+    assert _found("generic-invitation", text, "linkedin", "invitation") == []

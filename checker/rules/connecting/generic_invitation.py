@@ -57,12 +57,18 @@ _CONTEXT = (
     r"see|seeing|chat|chatting|talk|talking|speak|speaking)\b"
     r"|\b(?:our|the)\s+(?:chat|conversation|call|talk|discussion|exchange|meeting|coffee|lunch|"
     r"dinner|walk|intro|introduction)\b"
-    r"|\b(?:discussed|mentioned|suggested|recommended|introduced|referred|pointed\s+me|"
-    r"told\s+me\s+about)\b"
+    # someone suggested it, but not "LinkedIn suggested you" (the network's own prompt)
+    r"|(?<!linkedin\s)(?<!algorithm\s)\b(?:discussed|mentioned|suggested|recommended|"
+    r"introduced|referred|pointed\s+me|told\s+me\s+about)\b"
+    # mutual connections count when the note says which: "through the Leeds group"
     r"|\b(?:mutual|shared)\s+(?:friends?|connections?|contacts?|colleagues?|acquaintances?|"
-    r"interests?)\b"
+    r"interests?)\s+(?:through|via|from|at|in|like|including|such\s+as|with)\b"
     r"|\b(?:colleague|classmate|teammate|alumn(?:us|a|i|ae)|alum|cohort|fellow)s?\b"
-    r"|\bformer(?:ly)?\b|\bboth\b"
+    r"|\bformer(?:ly)?\b"
+    r"|\bboth\s+(?:worked|studied|attended|volunteered|spoke|went|sat|met|were\s+(?:at|on))\b"
+    # "it's Kerry from the night shift", "we did the forklift course together"
+    r"|\b(?:it['’]?s|this\s+is)\s+(?-i:[A-Z])[a-z]+\s+from\b"
+    r"|\bwe\s+did\s+[^.!?\n]{0,40}?\btogether\b"
     r"|\bsame\s+(?:team|class|school|university|company|cohort|program(?:me)?|course|group|club|"
     r"conference|event|panel|meetup|building|floor|project)\b"
     rf"|\byour\s+(?:[\w'’-]+\s+){{0,2}}?{_OF_THEIRS}s?\b"
@@ -195,6 +201,12 @@ RULE = Rule(
             platform="linkedin",
             kind="invitation",
         ),
+        Example(
+            "I see we have several mutual connections. ⟦Let's connect⟧!",
+            platform="linkedin",
+            kind="invitation",
+            note="“Mutual connections” without saying which is the network's own prompt.",
+        ),
     ),
     passes=(
         Example(
@@ -234,6 +246,13 @@ RULE = Rule(
             platform="linkedin",
             kind="invitation",
             note="Where you met is all the context a note needs.",
+        ),
+        Example(
+            "Hi Bea, we have mutual connections through the Bristol Mums in Tech group, and I "
+            "loved your post on returning after leave.",
+            platform="linkedin",
+            kind="invitation",
+            note="Mutual connections, named.",
         ),
     ),
 )
