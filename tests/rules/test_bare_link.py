@@ -3,6 +3,8 @@ where its findings point, what they say, settings and edge cases."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker import check
 from checker.config import Config
 from checker.model import Finding
@@ -94,3 +96,20 @@ def test_bare_link_is_quiet_in_replies_and_long_threads() -> None:
 
 def test_bare_link_needs_a_link() -> None:
     assert not findings("Great read", "bare-link")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lmaooo https://example.com/video/cat-vs-cucumber",
+        "hahaha https://example.com/clip/42",
+        "BBC News - Storm warning issued for coastal towns https://news.example.co.uk/1",
+    ],
+)
+def test_laughter_and_dashed_page_titles_are_not_words_of_ones_own(text: str) -> None:
+    assert findings(text, "bare-link", platform="threads")
+
+
+def test_a_dash_inside_a_sentence_is_not_a_page_title() -> None:
+    text = "We tried it at home - it works, and the kids loved it https://example.com/kit"
+    assert not findings(text, "bare-link", platform="threads")

@@ -56,3 +56,8 @@ def test_acronyms_emphasis_and_caseless_scripts_pass(text: str) -> None:
 def test_shouting_is_a_suggestion() -> None:
     found = _found("shouting", "THIS IS AMAZING")
     assert [f.severity.value for f in found] == ["suggestion"]
+
+
+def test_capitals_copied_from_a_sign_are_not_shouting() -> None:
+    assert _found("shouting", "The pub door still says NO MUDDY BOOTS and it's fair.") == []
+    assert _found("shouting", "Honestly NO MUDDY BOOTS ALLOWED here.")

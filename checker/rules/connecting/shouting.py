@@ -18,6 +18,7 @@ from checker.rules.base import (
     Hit,
     Rule,
 )
+from checker.rules.text import word_before
 
 # shouting
 
@@ -54,13 +55,22 @@ def _loud(word: str) -> bool | None:
     return (plain in _SHORT_WORDS) or None
 
 
+# Capitals that copy a sign or a label: "the sign says NO MUDDY BOOTS".
+_QUOTING = frozenset({"says", "said", "reads", "read", "saying", "labelled", "labeled", "marked"})
+
+
+def _quoting(text: str, start: int) -> bool:
+    before = word_before(text, start, 20)
+    return before is not None and before.group(1).lower() in _QUOTING
+
+
 def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     text = draft.prose
     run_start = run_end = -1
     loud = 0
 
     def verdict() -> Iterator[Hit]:
-        if loud >= 3:
+        if loud >= 3 and not _quoting(text, run_start):
             shown = text[run_start:run_end]
             if len(shown) > 40:
                 shown = shown[:37].rstrip() + "…"

@@ -82,16 +82,27 @@ def _title_case(words: tuple[Span, ...]) -> bool:
 
 
 def _page_title(before_link: str) -> bool:
-    """ "Headline | Site": the shape of a page title pasted whole."""
-    parts = before_link.strip().split(" | ")
-    if len(parts) != 2 or "|" in parts[0] or "|" in parts[1]:
-        return False
-    head, site = parts[0].split(), parts[1].split()
-    return (
-        len(head) >= 3
-        and 1 <= len(site) <= 4
-        and all(s[0].isupper() or s[0].isdigit() for s in site)
-    )
+    """ "Headline | Site" or "Site - Headline": the shape of a page title pasted whole."""
+    text = before_link.strip()
+    for sep in (" | ", " - ", " – ", " — "):
+        parts = text.split(sep)
+        if len(parts) != 2 or any(c in p for p in parts for c in "|"):
+            continue
+        for head, site in (
+            (parts[0].split(), parts[1].split()),
+            (parts[1].split(), parts[0].split()),
+        ):
+            if (
+                len(head) >= 3
+                and 1 <= len(site) <= 4
+                and all(w[0].isupper() or w[0].isdigit() for w in site)
+            ):
+                return True
+    return False
+
+
+# Laughter says how you felt, not what the link is: "lmaooo", "hahaha", "lol".
+_LAUGH = re.compile(r"(?:l+m+f*a+o+|l+o+l+|(?:h+a+){2,}h*|(?:j+a+){2,}|rofl|xd+)\Z", re.IGNORECASE)
 
 
 def _bare_link(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
@@ -99,7 +110,7 @@ def _bare_link(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         return  # in a thread, a post that only carries the link is fine
     text, first, last = draft.text, draft.urls[0], draft.urls[-1]
     mine = own_words(draft)
-    words = [w for w in mine if word_key(w.value) not in _LINK_FILLER]
+    words = [w for w in mine if word_key(w.value) not in _LINK_FILLER and not _LAUGH.match(w.value)]
 
     opening = _RESHARE_OPEN.match(text)
     if opening:
