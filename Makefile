@@ -60,6 +60,7 @@ test: setup browser build lint
 
 bench: setup browser build
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_audit.py
 
 # Precision and recall of each rule on the development corpus (tests/corpus/);
 # a measuring tool: it fails only when the corpus is malformed. EVAL_ARGS=--verbose

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from checker import __version__, render
+from checker import __version__, audit_cli, render
 from checker.config import (
     Config,
     ConfigError,
@@ -26,10 +26,13 @@ from checker.config import (
     parse_config,
     parse_toml,
 )
+from checker.counts import counts
 from checker.engine import UnknownKind, check
-from checker.model import KINDS
+from checker.glance import glance
+from checker.model import KINDS, SCHEMA
 from checker.platforms import PLATFORMS, UnknownPlatform
 from checker.rules import BY_NAME, REGISTRY
+from checker.split import THREADED, split_thread
 
 PROG = "etiquette"
 DEFAULT_CONFIG = "etiquette.toml"
@@ -138,7 +141,44 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     explain_cmd.add_argument("rule", metavar="RULE", help="a rule name, e.g. bare-link")
+    _add_desk_commands(commands, shared, formatter)
+    audit_cli.add_parser(commands, shared, formatter)
     return parser
+
+
+def _add_desk_commands(
+    commands: Any, shared: argparse.ArgumentParser, formatter: type[argparse.HelpFormatter]
+) -> None:
+    """The writer's desk: the draft on every network at once, and the splitter."""
+    glance_cmd = commands.add_parser(
+        "glance",
+        parents=[shared],
+        help="the draft's length on every network",
+        description="Count a draft as each network does and say where it fits, with the "
+        "writer's counts (words, sentences, reading time).",
+        epilog=CONFIG_HELP,
+        formatter_class=formatter,
+    )
+    glance_cmd.add_argument("file", nargs="?", metavar="FILE", help="'-' or nothing: stdin")
+    glance_cmd.add_argument("--kind", metavar="KIND", help=f"what it is: {', '.join(KINDS)}")
+    glance_cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+    split_cmd = commands.add_parser(
+        "split",
+        parents=[shared],
+        help="split a long draft into a thread",
+        description="Split a draft into posts that each fit the network, at sentence ends "
+        "where possible, and print them as a thread ('---' between posts) that "
+        f"'{PROG} check --kind thread' reads.\nExit status 2 when no split is possible.",
+        epilog=CONFIG_HELP,
+        formatter_class=formatter,
+    )
+    split_cmd.add_argument("file", nargs="?", metavar="FILE", help="'-' or nothing: stdin")
+    split_cmd.add_argument(
+        "--platform", metavar="P", help=f"one with threads: {', '.join(THREADED)}"
+    )
+    split_cmd.add_argument("--numbered", action="store_true", help="end each post with i/n")
+    split_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
 
 # --- reading ----------------------------------------------------------------
@@ -306,7 +346,50 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+def cmd_glance(args: argparse.Namespace) -> int:
+    config = merge(load_config(args.config), kind=args.kind)
+    text, _source = read_draft(args.file)
+    rows = glance(text, kind=config.kind, config=config)
+    writer = counts(text)
+    if args.format == "json":
+        data = {
+            "schema": SCHEMA,
+            "kind": config.kind,
+            "platforms": [row.to_dict() for row in rows],
+            "counts": writer.to_dict(),
+        }
+        sys.stdout.write(_json(data))
+    else:
+        color = _want_color(args.color, sys.stdout)
+        sys.stdout.write(render.render_glance(rows, writer, color=color))
+    return EXIT_OK
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    config = merge(load_config(args.config), platform=args.platform)
+    text, _source = read_draft(args.file)
+    result = split_thread(text, platform=config.platform, numbering=args.numbered, config=config)
+    if not result.ok:
+        raise UsageError(result.reason)
+    if args.format == "json":
+        sys.stdout.write(_json(result.to_dict()))
+    else:
+        sys.stdout.write(result.text + "\n")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    return audit_cli.run_audit(args, load_config(args.config), UsageError)
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "glance": cmd_glance,
+    "split": cmd_split,
+    "audit": cmd_audit,
+}
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker import platforms
+from checker import fixes, platforms
 from checker.config import Config
 from checker.draft import Draft
 from checker.model import (
@@ -109,6 +109,7 @@ def check(
                 key = (rule.name, start, end)
                 if key in findings:
                     continue
+                edit = fixes.fix_for(rule.name, text, start, end)
                 findings[key] = Finding(
                     rule=rule.name,
                     pillar=rule.pillar,
@@ -120,6 +121,7 @@ def check(
                     start_utf16=utf16(start),
                     end_utf16=utf16(end),
                     url=url,
+                    replacement=None if edit is None else fixes.replacement(edit, utf16),
                 )
 
     longest = max(p.count for p in post_lengths)

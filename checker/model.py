@@ -44,6 +44,32 @@ KINDS = ("post", "reply", "invitation", "thread")
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """A mechanical fix: put ``text`` in place of the span, labelled for a button.
+
+    Offsets are like a finding's: code points, and UTF-16 units for JavaScript.
+    Only certain, tone-free changes are offered (see ``checker.fixes``).
+    """
+
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    text: str
+    label: str  # what the change does, for a button or the CLI: "Replace “utilize” with “use”"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16,
+            "text": self.text,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
 class Finding:
     """One place where the draft falls short, with what to do instead."""
 
@@ -57,9 +83,10 @@ class Finding:
     start_utf16: int  # the same span in UTF-16 code units, for JavaScript
     end_utf16: int
     url: str  # the rule's page in the handbook
+    replacement: Replacement | None = None  # a mechanical fix, where one is certain
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "rule": self.rule,
             "pillar": self.pillar.value,
             "severity": self.severity.value,
@@ -71,6 +98,10 @@ class Finding:
             "end_utf16": self.end_utf16,
             "url": self.url,
         }
+        # Only present when there is a fix: schema 1 readers ignore the extra key.
+        if self.replacement is not None:
+            out["replacement"] = self.replacement.to_dict()
+        return out
 
 
 @dataclass(frozen=True)

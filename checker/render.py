@@ -22,6 +22,8 @@ from typing import Any
 
 from checker import platforms
 from checker.config import Config
+from checker.counts import Counts
+from checker.glance import GlanceRow
 from checker.model import SCHEMA, Finding, Pillar, Report, Severity
 from checker.rules.base import Example, Rule
 
@@ -308,6 +310,8 @@ def _finding_lines(
     if f.end > f.start:
         title += f"  {_quote(text[f.start : f.end])}"
     out = [title, *_wrapped(visible(f.message), "    ")]
+    if f.replacement is not None:  # per finding: each place has its own edit
+        out += _wrapped(visible(f"fix available: {f.replacement.label}"), "    ")
     if first:  # the fix and link once per rule: repeating them buries the places
         fix = textwrap.wrap(
             f.fix, WRAP, initial_indent="    → ", subsequent_indent="      ", break_on_hyphens=False
@@ -468,4 +472,30 @@ def render_explain(rule: Rule, config: Config, *, color: bool = False) -> str:
         f"  {config.rule_url(rule.name)}",
         f"  {guide_url(config.site_url, rule.guide)}",
     ]
+    return "\n".join(out) + "\n"
+
+
+# --- the writer's desk --------------------------------------------------------
+
+
+def render_glance(rows: Sequence[GlanceRow], writer: Counts, *, color: bool = False) -> str:
+    """One line per network ("X  45/280 weighted  fits"), then the writer's counts."""
+    style = _Style(color)
+    label_width = max(len(r.label) for r in rows)
+    count_width = max(len(str(r.count)) for r in rows)
+    limit_width = max(len(str(r.limit)) for r in rows)
+    out = []
+    for r in rows:
+        if r.fits:
+            verdict = "fits"
+        elif r.count > r.limit:
+            verdict = f"over by {r.over_by}"
+        else:
+            verdict = f"over {r.byte_limit} bytes ({r.bytes})"
+        if not r.fits:
+            verdict = style.severity(Severity.ERROR, verdict, bold=True)
+        count = f"{str(r.count).rjust(count_width)}/{str(r.limit).ljust(limit_width)}"
+        line = f"{r.label.ljust(label_width)}  {count} {r.unit.ljust(10)}  {verdict}"
+        out.append(f"{line}  {style.dim(r.note)}" if r.note else line)
+    out += ["", style.dim(writer.line())]
     return "\n".join(out) + "\n"

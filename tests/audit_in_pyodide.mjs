@@ -1,0 +1,55 @@
+// Runs the posting-history audit inside Pyodide under Node, to prove the core's readers
+// (zip, tar.gz, the CAR/DAG-CBOR decoder) work on the Python the browser runs.
+//
+//   node tests/audit_in_pyodide.mjs <pyodide dir> <checker source dir> <file>...
+//
+// Prints one JSON line: {"python": version, "audits": {file name: Audit.to_dict() or error}}.
+
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, checkerDir, ...files] = process.argv.slice(2).map((p) => resolve(p));
+
+function sources(root, dir = root) {
+  const found = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== "__pycache__") found.push(...sources(root, path));
+    } else if (name.endsWith(".py")) {
+      found.push(relative(root, path).split(sep).join("/"));
+    }
+  }
+  return found;
+}
+
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + sep });
+for (const file of sources(checkerDir)) {
+  const target = `/src/checker/${file}`;
+  pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+  pyodide.FS.writeFile(target, readFileSync(join(checkerDir, file)));
+}
+pyodide.FS.mkdirTree("/data");
+for (const file of files) pyodide.FS.writeFile(`/data/${basename(file)}`, readFileSync(file));
+const out = pyodide.runPython(`
+import io, json, os, sys
+sys.path.insert(0, "/src")
+from checker.audit import ArchiveError, auditor_for, read_archive
+
+audits = {}
+for name in sorted(os.listdir("/data")):
+    with open("/data/" + name, "rb") as f:
+        data = f.read()
+    try:
+        archive = read_archive(io.BytesIO(data), name)
+    except ArchiveError as err:
+        audits[name] = {"error": str(err)}
+        continue
+    auditor = auditor_for(archive)
+    auditor.feed(archive.posts)
+    audits[name] = auditor.result().to_dict()
+json.dumps({"python": sys.version.split()[0], "audits": audits})
+`);
+console.log(out);
