@@ -177,8 +177,9 @@ class Phrases:
     ``{match}`` for the words found. Teams extend the list with their own terms
     when the rule ``takes_terms``; those get the ``generic`` message (``message``
     when empty). ``extra`` adds regular expressions for uses a plain list cannot
-    pin down ("leverage" as a verb), each with its plain words and optionally a
-    lower-case word every match contains (the regex runs only where it is). ``unless`` maps a
+    pin down ("leverage" as a verb), each with its plain words; ``extra_needs``,
+    when given, holds for each of them a lower-case word every match contains
+    (the regex runs only on posts that hold it; "" for none). ``unless`` maps a
     phrase to a regular expression of words that, in the same sentence, show its
     plain sense ("synergy" between two drugs, a "deep dive" to 30 metres): there the
     phrase passes. With ``quoted_ok``, a phrase in quotation marks is reported
@@ -188,7 +189,8 @@ class Phrases:
     phrases: tuple[str, ...] | Mapping[str, str]
     message: str
     generic: str = ""
-    extra: tuple[tuple[str, str] | tuple[str, str, str], ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    extra_needs: tuple[str, ...] = ()
     unless: Mapping[str, str] = field(default_factory=dict)
     quoted_ok: bool = False
     _cache: dict[tuple[str, ...], re.Pattern[str]] = field(

@@ -99,27 +99,35 @@ _PLAIN_SENSES = {
     "stakeholders": r"\b(?:shares?|shareholders?|equity|estate|will|trust|bets?)\b",
 }
 _OBJECT = r"(?:the|our|your|their|this|these|those|its|my|his|her|existing|every|all)\b"
+_DOCUMENT = (
+    r"\s+(?:the|this|our|your|it|these)\s+(?:new\s+|draft\s+)?(?:rota|plan|proposal|idea|deck|"
+    r"doc(?:ument)?|draft|changes?|policy|roadmap|strategy|update|findings|results|process)\b"
+)
+_SOCIALISE = (("e", "share"), ("es", "shares"), ("ed", "shared"), ("ing", "sharing"))
+_ACTION_BEFORE = (
+    r"(?:(?<=\band\s)|(?<=\bto\s)|(?<=\bplease\s)|(?<=\bpls\s)|(?<=\bwill\s)|(?<=\bcan\s)|"
+    r"(?<=\bmust\s))"
+)
+_ACTION_OBJECT = r"\s+(?:any|the|these|those|this|all|it|them)\b"
+_ACTION = (("", "deal with"), ("ed", "dealt with"), ("ing", "dealing with"))
+# The word each of _PLAIN_EXTRA's patterns needs, in order (see ``Phrases``).
+_EXTRA_NEEDS = (
+    *("leverag", "leverag", "leverag", "leverag"),
+    *("sociali" for _ in _SOCIALISE),
+    *("action" for _ in _ACTION),
+    "bandwidth",
+)
 _PLAIN_EXTRA = (
     # "leverage" as a verb; "financial leverage" and "leveraged buyout" are left alone
-    (rf"(?=[lL])\bleverage(?=\s+{_OBJECT})", "use", "leverag"),
-    (rf"(?=[lL])\bleverages(?=\s+{_OBJECT})", "uses", "leverag"),
-    (rf"(?=[lL])\bleveraged(?=\s+{_OBJECT})", "used", "leverag"),
-    (r"(?=[lL])\bleveraging\b", "using", "leverag"),
-    # "socialise" a document, not a puppy
-    (
-        r"(?=[sS])\bsociali[sz](?:e|es|ed|ing)\s+(?:the|this|our|your|it|these)\s+(?:new\s+|draft\s+)?"
-        r"(?:rota|plan|proposal|idea|deck|doc(?:ument)?|draft|changes?|policy|roadmap|strategy|"
-        r"update|findings|results|process)\b",
-        "share",
-        "sociali",
-    ),
-    # "action" as a verb: "please action any changes"
-    (
-        r"(?=[aA])(?:(?<=\band\s)|(?<=\bto\s)|(?<=\bplease\s)|(?<=\bpls\s)|(?<=\bwill\s)|"
-        r"(?<=\bcan\s)|(?<=\bmust\s))action(?:ed|ing)?\s+(?:any|the|these|those|this|all|it|"
-        r"them)\b",
-        "deal with",
-        "action",
+    (rf"(?=[lL])\bleverage(?=\s+{_OBJECT})", "use"),
+    (rf"(?=[lL])\bleverages(?=\s+{_OBJECT})", "uses"),
+    (rf"(?=[lL])\bleveraged(?=\s+{_OBJECT})", "used"),
+    (r"(?=[lL])\bleveraging\b", "using"),
+    # "socialise" a document, not a puppy; "action" as a verb ("please action any changes")
+    *((rf"(?=[sS])\bsociali[sz]{end}(?={_DOCUMENT})", plain) for end, plain in _SOCIALISE),
+    *(
+        (rf"(?=[aA]){_ACTION_BEFORE}action{end}(?={_ACTION_OBJECT})", plain)
+        for end, plain in _ACTION
     ),
     # "bandwidth" for people's time, not for networks
     (
@@ -132,7 +140,6 @@ _PLAIN_EXTRA = (
             r"either)\b|\s*[.,;:!?)]|\s*$)",
         ),
         "time",
-        "bandwidth",
     ),
 )
 
@@ -159,6 +166,7 @@ RULE = Rule(
         message="“{match}” is office-speak: “{plain}” says the same more warmly.",
         generic="“{match}” is on your team's list of stiff words: try a plainer one.",
         extra=_PLAIN_EXTRA,
+        extra_needs=_EXTRA_NEEDS,
         unless=_PLAIN_SENSES,
         quoted_ok=True,
     ),
@@ -186,7 +194,7 @@ RULE = Rule(
             platform="x",
         ),
         Example(
-            "Please review the attached and ⟦action any⟧ changes by Thursday.",
+            "Please review the attached and ⟦action⟧ any changes by Thursday.",
             platform="linkedin",
             note="“Action” as a verb, in any sentence.",
         ),
