@@ -2,7 +2,7 @@
 
 Everything here is plain data. ``Report.to_dict()`` is the versioned JSON
 (schema 1) that the CLI prints and the browser renders; its shape is a
-contract (see DESIGN.md), so change it only with a new schema number.
+contract (README.md, "Contracts"), so change it only with a new schema number.
 """
 
 from __future__ import annotations

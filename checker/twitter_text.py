@@ -706,7 +706,7 @@ def weighted_length(text: str) -> int:
 
     The same sum as ``parse_tweet(text).weighted_length``, without its
     character-by-character walk: between links and emoji, code points are
-    counted in bulk. ``tests/test_twitter_text_speed.py`` holds them equal.
+    counted in bulk. ``tests/test_fast_paths.py`` holds them equal.
     """
     normalized = unicodedata.normalize("NFC", text)
     url_ends = {

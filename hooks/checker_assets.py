@@ -5,9 +5,10 @@
   ``scripts/stage_pyodide.py`` (``make stage``) wrote.
 - ``on_page_context`` gives the checker page's template what it shows before
   Python boots: platforms, kinds, rules, the team's defaults.
-- ``on_post_build`` copies ``build/site-assets/`` (Pyodide, the checker wheel,
-  the site's lock file) into the site and writes ``assets/checker/config.json``
-  for the worker: the team's settings and where the runtime lives.
+- ``on_post_build`` copies the staged tree (Pyodide, the checker wheel, the
+  site's lock file; the manifest names its folder under ``build/``) into the
+  site and writes ``assets/checker/config.json`` for the worker: the team's
+  settings and where the runtime lives.
 
 Paths in ``config.json`` are relative to the site root; the browser resolves
 them from its script's own URL, so the site works under any sub-path.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -32,8 +34,8 @@ from checker.platforms import PLATFORMS
 from checker.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGED = ROOT / "build" / "site-assets"
-MANIFEST = ROOT / "build" / "site-assets.json"
+BUILD = ROOT / "build"
+MANIFEST = BUILD / "site-assets.json"  # names the current stage: see scripts/stage_pyodide.py
 SOURCE = "mkdocs.yml extra.checker"
 CONFIG_JSON = "assets/checker/config.json"
 SCRIPTS = ROOT / "overrides" / "assets" / "checker"
@@ -48,14 +50,17 @@ _state: dict[str, Any] = {}
 
 
 def _manifest() -> dict[str, Any]:
-    if not MANIFEST.is_file() or not STAGED.is_dir():
+    data = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.is_file() else None
+    if not isinstance(data, dict) or not _staged(data).is_dir():
         raise PluginError(
-            "The browser checker's runtime is not staged (build/site-assets/ is missing): "
-            "run `make stage` (make build and make serve do it for you)."
+            "The browser checker's runtime is not staged (build/site-assets.json is missing "
+            "or stale): run `make stage` (make build and make serve do it for you)."
         )
-    data = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
     return data
+
+
+def _staged(manifest: dict[str, Any]) -> Path:
+    return BUILD / str(manifest.get("root", "-")) / "site-assets"
 
 
 def _team_settings(config: MkDocsConfig) -> tuple[dict[str, Any], Config]:
@@ -80,6 +85,21 @@ def _asset_version(manifest: dict[str, Any]) -> str:
     return digest.hexdigest()[:10]
 
 
+def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Where the browser finds Python and the checker: the one source of these options.
+
+    Paths are site-root-relative; boot.js resolves them from its own URL. The checker page
+    carries them once (a JSON script in its head, read by boot.js and checker.js), and
+    ``config.json`` repeats them for tools that read the built site (the bench, the tests).
+    """
+    return {
+        "indexURL": manifest["indexURL"],
+        "lockFileURL": manifest["lockFile"],
+        "packages": [manifest["package"]],
+        "configURL": CONFIG_JSON,
+    }
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = _manifest()
     mapping, parsed = _team_settings(config)
@@ -96,13 +116,7 @@ def on_page_context(
     parsed: Config = _state["parsed"]
     context["checker"] = {
         "version": _state["version"],
-        # site-root-relative; checker.js resolves them from its own URL
-        "runtime": {
-            "indexURL": _state["manifest"]["indexURL"],
-            "lockFileURL": _state["manifest"]["lockFile"],
-            "packages": [_state["manifest"]["package"]],
-            "configURL": CONFIG_JSON,
-        },
+        "runtime": runtime_options(_state["manifest"]),
         "platform": parsed.platform,
         "kind": parsed.kind,
         "platforms": [
@@ -139,20 +153,40 @@ def _link_or_copy(src: str, dst: str) -> object:
     return dst
 
 
+# `import ... from "./view.js"` (and `export ... from`), as the checker's modules import each other.
+_SIBLING_IMPORT = re.compile(r"""(\bfrom\s*)(["'])(\./[\w.-]+\.js)\2""")
+
+
+def version_imports(source: str, version: str) -> str:
+    """``source`` with each import of a sibling module carrying ``?v=version``.
+
+    The page loads ``checker.js?v=...``; a relative import inside it would drop the query,
+    so a browser could pair a new script with a stale cached module. The files in
+    ``overrides/`` stay plain, as Node's tests (tests/js/) import them.
+    """
+    return _SIBLING_IMPORT.sub(lambda m: f"{m[1]}{m[2]}{m[3]}?v={version}{m[2]}", source)
+
+
+def _version_site_modules(folder: Path, version: str) -> None:
+    for path in sorted(folder.glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        versioned = version_imports(text, version)
+        if versioned != text:
+            tmp = path.with_suffix(".js.tmp")
+            tmp.write_text(versioned, encoding="utf-8")
+            os.replace(tmp, path)  # a new file: never write through a hard link
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     manifest = _manifest()  # again: `make stage` may have run since on_config
     site = Path(config.site_dir)
-    shutil.copytree(STAGED, site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    shutil.copytree(_staged(manifest), site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    _version_site_modules(site / "assets" / "checker", _state["version"])
     out = {
         "schema": 1,
         "source": SOURCE,
         "checker": _state["mapping"],
-        "pyodide": {
-            "version": manifest["pyodideVersion"],
-            "indexURL": manifest["indexURL"],
-            "lockFileURL": manifest["lockFile"],
-            "packages": [manifest["package"]],
-        },
+        "pyodide": {"version": manifest["pyodideVersion"], **runtime_options(manifest)},
     }
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)

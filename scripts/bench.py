@@ -1,9 +1,11 @@
 """Speed figures for ``make bench``: how long one ``check()`` takes.
 
 Each section is a function returning rows; ``main()`` prints every section
-as a table with the budgets from DESIGN.md and PASS/OVER. The CPython
-section lives here. Other sections register themselves in ``sections``:
-``scripts/bench_browser.py``, when present, provides
+as a table with its budgets (README.md, "Speed budgets") and PASS/OVER. The
+CPython sections live here: typical drafts, and hostile 100 KB pastes (the
+tests only check that time grows linearly with size, since an absolute limit
+in a test fails at random on a busy machine). Other sections register
+themselves in ``sections``: ``scripts/bench_browser.py``, when present, provides
 ``browser_section() -> list[Row]`` and is picked up by ``_optional_sections``.
 
     .venv/bin/python scripts/bench.py
@@ -11,6 +13,7 @@ section lives here. Other sections register themselves in ``sections``:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import statistics
 import sys
@@ -22,7 +25,7 @@ from typing import NamedTuple
 # Run from a checkout without installing: the repository root holds checker/.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checker import check
+from checker import check, graphemes, twitter_text
 
 
 class Row(NamedTuple):
@@ -116,7 +119,91 @@ def cpython_section() -> list[Row]:
     return rows
 
 
-sections: list[Section] = [cpython_section]
+def time_call(work: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median and 95th percentile of ``work()`` in milliseconds (the regexes and
+    tables are warm already: a draft was checked first)."""
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter_ns()
+        work()
+        times.append((time.perf_counter_ns() - start) / 1e6)
+    times.sort()
+    return statistics.median(times), _percentile(times, 0.95)
+
+
+HOSTILE_SIZE = 100_000
+
+
+def _fill(unit: str) -> str:
+    return (unit * (HOSTILE_SIZE // len(unit) + 1))[:HOSTILE_SIZE]
+
+
+# Pastes that make naive scanners backtrack or rescan: runs of the characters
+# each part of the checker looks for, with nothing to end the match.
+HOSTILE_PASTES = {
+    "at signs": _fill("@"),
+    "hash signs": _fill("#"),
+    "bangs": _fill("!"),
+    "schemes": _fill("http://"),
+    "dotted labels": _fill("a."),
+    "dotted labels with a TLD": _fill("a.") + "com",
+    "one long CJK label": "あ" * HOSTILE_SIZE + ".x",
+    "path punctuation": "a.com/" + _fill("!"),
+    "open parentheses": "a.com/" + _fill("(a"),
+    "hashtag digits": "#" + _fill("1"),
+    "mentions": _fill("@a"),
+    "hashtags": _fill("#a "),
+    "combining marks": "a" + "\u0301" * HOSTILE_SIZE,
+    "virama run": "\u0915" + "\u094d" * HOSTILE_SIZE,
+    "regional indicators": _fill("🇦"),
+    "ZWJ chain": _fill("👩\u200d"),
+    "capital words": _fill("A "),
+    "lines": _fill("x\n"),
+    "thread breaks": _fill("a\n---\n"),
+    "CRLF shouting": _fill("BUY NOW\r\n"),
+}
+
+
+def _twitter_text_all(text: str) -> None:
+    twitter_text._last_urls = (None, True, ())  # no remembered URLs: do the work
+    twitter_text.parse_tweet(text)
+    twitter_text.extract_mentions_with_indices(text)
+    twitter_text.extract_hashtags_with_indices(text)
+    twitter_text.is_valid_url("http://" + text)
+
+
+def _segment(text: str) -> None:
+    graphemes.grapheme_spans(text)
+    graphemes.count_graphemes(text)
+    graphemes.emoji_spans(text)
+
+
+def _worst(case: str, run: Callable[[str], object], budget_ms: float, runs: int) -> Row:
+    """The slowest of the hostile pastes (by median) for one part of the checker."""
+    section = f"CPython {'.'.join(map(str, sys.version_info[:3]))}: hostile 100 KB pastes"
+    worst_name, worst = "", (0.0, 0.0)
+    for name, text in HOSTILE_PASTES.items():
+        figures = time_call(functools.partial(run, text), runs)
+        if figures[0] > worst[0]:
+            worst_name, worst = name, figures
+    return Row(section, case, runs, *worst, budget_ms, f"slowest: {worst_name}")
+
+
+def hostile_section() -> list[Row]:
+    return [
+        _worst("twitter-text: count, links, mentions, hashtags", _twitter_text_all, 500.0, 3),
+        _worst("grapheme clusters and emoji", _segment, 500.0, 3),
+        _worst("check() as an X post", lambda t: check(t, platform="x", kind="post"), 1000.0, 2),
+        _worst(
+            "check() as a Mastodon thread",
+            lambda t: check(t, platform="mastodon", kind="thread"),
+            1000.0,
+            2,
+        ),
+    ]
+
+
+sections: list[Section] = [cpython_section, hostile_section]
 
 
 def _optional_sections() -> list[Section]:

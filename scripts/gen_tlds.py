@@ -6,7 +6,8 @@ conformance suite ``tlds.yml`` holds one URL per TLD, grouped as ``country``
 and ``generic``, so it is the list itself: this script reads it and writes the
 two groups as sorted, space-separated strings (compact, and easy to diff).
 
-Run ``.venv/bin/python scripts/gen_tlds.py`` after updating the suite;
+The suite is vendored in ``tests/fixtures/twitter-text/``. Run
+``.venv/bin/python scripts/gen_tlds.py`` after updating it;
 ``tests/test_twitter_text.py`` checks that every URL in ``tlds.yml`` is
 extracted whole.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITE = ROOT.parent / "shared" / "conformance" / "twitter-text" / "tlds.yml"
+SUITE = ROOT / "tests" / "fixtures" / "twitter-text" / "tlds.yml"
 OUT = ROOT / "checker" / "_tlds.py"
 PREFIX = "https://twitter."
 

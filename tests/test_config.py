@@ -1,8 +1,8 @@
 """Team settings: every validation path names the file and the dotted key.
 
 Most tests register two stand-in rules (one word list, one not) so they do not
-depend on the wording of the real catalogue; one test reads the brief's own
-example file against the real registry.
+depend on the wording of the real catalogue; one test reads a team file like the
+README's example against the real registry.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def test_a_full_config_is_read() -> None:
     assert config.rule("no-terms").enabled is False
 
 
-def test_the_briefs_example_file_reads_against_the_real_registry(
+def test_a_team_file_like_the_readmes_reads_against_the_real_registry(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delitem(rules_pkg.BY_NAME, "word-list")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import sys
-import time
 from pathlib import Path
 
 import pytest
+import uniseg
+from growth import assert_near_linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from uniseg import emoji as uemoji
@@ -240,12 +241,10 @@ def test_emoji_spans_are_the_emoji_clusters(text: str) -> None:
     assert emoji_spans(text) == clusters
 
 
-def _seconds(text: str) -> float:
-    started = time.perf_counter()
+def _segment(text: str) -> None:
     grapheme_spans(text)
     count_graphemes(text)
     emoji_spans(text)
-    return time.perf_counter() - started
 
 
 @pytest.mark.parametrize(
@@ -262,9 +261,12 @@ def _seconds(text: str) -> float:
     ],
     ids=["ascii", "mixed", "linkers", "nukta", "extends", "prepends", "jamo", "indicators"],
 )
-def test_100k_segments_quickly(text: str) -> None:
-    assert _seconds(text) < 0.5  # linear time: the budget is 200 ms for a whole check
+def test_segmenting_takes_time_linear_in_the_size(text: str) -> None:
+    # 100 KB against 10 KB of the same text; `make bench` prints the absolute figures.
+    assert_near_linear(_segment, text)
 
 
-def test_unicode_version_is_declared() -> None:
-    assert graphemes.UNICODE_VERSION.count(".") == 2
+def test_the_tables_declare_the_reference_unicode_version() -> None:
+    # The version the handbook and the generated tables name is the one the
+    # reference segmenter (which the tests above compare with) implements.
+    assert uniseg.unidata_version == graphemes.UNICODE_VERSION

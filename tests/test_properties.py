@@ -1,4 +1,4 @@
-"""Properties of ``check()`` on any text, and its speed on hostile pastes.
+"""Properties of ``check()`` on any text, and how its time grows on hostile pastes.
 
 For every text (astral characters, combining marks, ZWJ sequences, RTL marks,
 NUL, CRLF, thread breaks, and pieces of the rules' own examples), every
@@ -10,9 +10,9 @@ characters, and the JSON round-trips.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
+from growth import assert_near_linear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,7 +104,7 @@ def test_check_holds_for_arbitrary_unicode(text: str) -> None:
         assert_well_formed(text, check(text, platform=platform, kind="post"))
 
 
-SIZE = 100_000
+SIZE = 50_000
 
 
 def _fill(unit: str) -> str:
@@ -130,16 +130,14 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_paste_checks_fast(name: str) -> None:
-    text = HOSTILE[name]
-    worst = 0.0
+def _check_both_ways(text: str) -> None:
     for platform, kind in (("x", "post"), ("mastodon", "thread")):
-        start = time.perf_counter()
-        report = check(text, platform=platform, kind=kind)
-        elapsed = time.perf_counter() - start
-        worst = max(worst, elapsed)
-        assert report.length.count > 0
-    print(f"{name}: {worst * 1000:.0f} ms for {len(text)} characters")
-    # Budget is 1 s; 2 s leaves room on a shared machine.
-    assert worst < 2.0, f"{name} took {worst:.2f} s"
+        assert check(text, platform=platform, kind=kind).length.count > 0
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_paste_takes_time_linear_in_its_size(name: str) -> None:
+    # 50 KB against 5 KB of the same paste: near 10x the time when the rules are
+    # linear, 100x when one backtracks. The budget for a 100 KB paste (200 ms) is
+    # measured by `make bench`, not here: a busy machine would fail it at random.
+    assert_near_linear(_check_both_ways, HOSTILE[name], repeat=2)

@@ -173,9 +173,9 @@ def test_guideline_examples_come_from_the_registry(html_pages: list[Path]) -> No
 
 @pytest.mark.parametrize("page", ["index.html", "sharing/add-your-insight/index.html"])
 def test_a_handbook_page_stays_under_300_kb_gzipped(page: str, html_pages: list[Path]) -> None:
-    """DESIGN.md's byte budget for pages without the checker: the page, every script,
-    stylesheet and image it loads, and the search index and worker, as a web server
-    that compresses (GitHub Pages does) sends them."""
+    """The byte budget for pages without the checker (README, "Speed budgets"): the
+    page, every script, stylesheet and image it loads, and the search index and
+    worker, as a web server that compresses (GitHub Pages does) sends them."""
     path = SITE / page
     loads = {path, SITE / "search" / "search_index.json"}
     loads |= set((SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js"))

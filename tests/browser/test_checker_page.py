@@ -10,7 +10,7 @@ during all of them left the site's origin.
 from __future__ import annotations
 
 import json
-import time
+import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -40,6 +40,14 @@ def settle(page: Page) -> None:
     page.wait_for_selector("[data-checker-state=ready][data-checker-pending=false]")
 
 
+def wait_until_saved(page: Page, text: str) -> None:
+    """Wait until the (debounced) autosave has stored ``text`` in this browser."""
+    page.wait_for_function(
+        "text => localStorage.getItem('etiquette-checker:v1:draft') === JSON.stringify(text)",
+        arg=text,
+    )
+
+
 def put_draft(page: Page, text: str, platform: str = "x", kind: str = "post") -> None:
     page.select_option("[data-checker-platform]", platform)
     page.select_option("[data-checker-kind]", kind)
@@ -51,6 +59,17 @@ def shown_rules(page: Page) -> list[str]:
     return page.eval_on_selector_all(
         "[data-checker-findings] [data-rule]", "els => els.map(e => e.dataset.rule)"
     )
+
+
+RANK = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def card_rules(findings: list[dict[str, Any]]) -> list[str]:
+    """The cards a report makes: one per rule, loudest severity first, then report order."""
+    loudest: dict[str, int] = {}
+    for f in findings:
+        loudest[f["rule"]] = min(loudest.get(f["rule"], 9), RANK[f["severity"]])
+    return sorted(loudest, key=lambda rule: loudest[rule])  # sorted() is stable
 
 
 def site_config_mapping() -> dict[str, Any]:
@@ -83,7 +102,7 @@ def test_typing_a_draft_shows_its_findings(
         f["rule"] for f in cpython_json(example.text, example.platform, example.kind)["findings"]
     ]
     assert rule in expected  # the registry says this example flags its rule
-    assert sorted(shown_rules(page)) == sorted(expected)
+    assert sorted(shown_rules(page)) == sorted(set(expected))  # one card per rule
     finding = page.locator(f"[data-checker-findings] [data-rule='{rule}']").first
     assert finding.get_attribute("data-severity") in ("error", "warning", "suggestion")
     link = finding.locator("a").first.get_attribute("href") or ""
@@ -103,7 +122,7 @@ def test_keystrokes_update_findings_and_the_length_meter(page: Page, base_url: s
     settle(page)
     text = page.input_value(INPUT)
     expected = cpython_json(text, "x", "post")
-    assert shown_rules(page) == [f["rule"] for f in expected["findings"]]
+    assert shown_rules(page) == card_rules(expected["findings"])
     assert expected["findings"], "this draft should flag something"
     meter = page.text_content("[data-checker-count]") or ""
     assert meter.startswith(f"{expected['length']['count']} / 280")
@@ -183,7 +202,15 @@ def test_markup_in_a_draft_renders_as_text_and_runs_nothing(
     )
     page.fill("[data-checker-handle]", '<img src=y onerror="window.__pwned=3">')
     put_draft(page, hostile, "x", "post")
-    page.wait_for_timeout(300)  # give an injected handler time to fire, if there were one
+    # A canary: the same broken image, put into the page on purpose. Once its error
+    # handler has run, an injected one would have run too.
+    page.evaluate(
+        """() => { const img = new Image(); img.onerror = () => { window.__canary = 1 };
+                   img.src = "x"; document.body.append(img);
+                   window.__canaryImage = img }"""
+    )
+    page.wait_for_function("() => window.__canary === 1")
+    page.evaluate("() => window.__canaryImage.remove()")
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs_seen == []
     for area in ("[data-checker-layer]", "[data-checker-findings]", "[data-checker-handle-note]"):
@@ -199,9 +226,9 @@ def test_markup_in_a_draft_renders_as_text_and_runs_nothing(
 def test_the_draft_survives_a_reload(page: Page, base_url: str) -> None:
     if not page.url.endswith("/checker/"):
         open_checker(page, base_url)
-    text = f"Kept across reloads {time.time():.0f}: thanks @ana for the notes!"
+    text = f"Kept across reloads {secrets.token_hex(4)}: thanks @ana for the notes!"
     put_draft(page, text, "mastodon", "reply")
-    page.wait_for_timeout(400)  # the autosave is debounced
+    wait_until_saved(page, text)  # the autosave is debounced
     page.reload()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT_MS)
     assert page.input_value(INPUT) == text
@@ -222,7 +249,7 @@ def test_clear_can_be_undone(page: Page, base_url: str) -> None:
 def test_a_try_it_link_fills_the_editor_and_keeps_the_old_draft(page: Page, base_url: str) -> None:
     open_checker(page, base_url)
     put_draft(page, "My own unfinished draft.", "x", "post")
-    page.wait_for_timeout(400)
+    wait_until_saved(page, "My own unfinished draft.")
     # Follow a real "Try it in the checker" link from a generated rule page.
     rule = next(r for r in REGISTRY if any(e.platform != "x" for e in r.flags))
     example = next(e for e in rule.flags if e.platform != "x")
@@ -264,7 +291,7 @@ def test_the_checker_survives_instant_navigation_away_and_back(page: Page, base_
     page.keyboard.type(" Like and share!")
     settle(page)
     text = page.input_value(INPUT)
-    assert shown_rules(page) == [f["rule"] for f in cpython_json(text, "x", "post")["findings"]]
+    assert shown_rules(page) == card_rules(cpython_json(text, "x", "post")["findings"])
 
 
 # ------------------------------------------------------------------ failure and load
@@ -300,23 +327,24 @@ def test_a_megabyte_paste_keeps_the_page_responsive(page: Page, base_url: str) -
     page.fill(INPUT, big)
     settle(page)
     assert "too long to check live" in (page.text_content("[data-checker-summary]") or "")
+    # Count what the page asks of the worker: a megabyte is kept, not sent to Python.
+    page.evaluate(
+        """() => { window.__posted = 0; window.__postMessage = Worker.prototype.postMessage;
+                   Worker.prototype.postMessage = function (...args) {
+                     window.__posted += 1; return window.__postMessage.apply(this, args) } }"""
+    )
     page.click(INPUT)
     page.keyboard.press("Control+End")
-    started = time.perf_counter()
     page.keyboard.type("xyz")
-    typed = time.perf_counter() - started
+    settle(page)
     value_end = page.evaluate(f"() => document.querySelector('{INPUT}').value.slice(-3)")
     assert value_end == "xyz"
     assert page.evaluate(f"() => document.querySelector('{INPUT}').value.length") == len(big) + 3
-    # the main thread answers quickly: one animation frame, measured in the page
-    frame_ms = page.evaluate(
-        """() => new Promise(resolve => {
-             const t = performance.now();
-             requestAnimationFrame(() => resolve(performance.now() - t));
-           })"""
-    )
-    assert frame_ms < 250, f"a frame took {frame_ms:.0f} ms after the paste"
-    assert typed < 5, f"typing 3 keys took {typed:.1f} s"
+    assert "too long to check live" in (page.text_content("[data-checker-summary]") or "")
+    assert page.evaluate("() => window.__posted") == 0, "typing in a megabyte sent it to Python"
+    # nor copied into the highlight backdrop behind the editor
+    layer = "document.querySelector('[data-checker-layer]').textContent.length"
+    assert page.evaluate(f"() => {layer}") < 100
 
     # 100 KB is checked live, in the worker, while the page stays usable
     hundred_k = big[:100_000]
@@ -324,6 +352,8 @@ def test_a_megabyte_paste_keeps_the_page_responsive(page: Page, base_url: str) -
     settle(page)
     assert page.locator("[data-checker-count] .etq-meter__count").text_content() != "–"
     assert "too long" not in (page.text_content("[data-checker-summary]") or "")
+    assert page.evaluate("() => window.__posted") >= 1  # this one did go to the worker
+    page.evaluate("() => { Worker.prototype.postMessage = window.__postMessage }")
     page.fill(INPUT, "")
     settle(page)
 
@@ -345,6 +375,11 @@ def test_axe_finds_no_serious_violation(
     page = context.new_page()
     open_checker(page, base_url)
     put_draft(page, SHOWCASE, "x", "post")
+    # with an ignored finding shown again, so its muted styles are scanned too
+    page.locator("li[data-rule='hard-sell'] [data-span] button[data-ignore]").last.click()
+    settle(page)
+    page.locator("[data-checker-ignored] button").click()
+    page.wait_for_selector("[data-span][data-ignored=true]")
     expected = "slate" if scheme == "dark" else "default"
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     page.add_script_tag(path=str(AXE))
@@ -379,7 +414,14 @@ def test_screenshots(
     )
     page = context.new_page()
     open_checker(page, base_url)
+    put_draft(page, "", "x", "post")  # a new draft: nothing ignored from an earlier one
     put_draft(page, SHOWCASE, "x", "post")
+    # a card with several places, one of them ignored: the page says so
+    grouped = page.locator("li[data-rule='hard-sell'] [data-span]")
+    assert grouped.count() >= 2
+    grouped.last.locator("button[data-ignore]").click()
+    settle(page)
+    assert page.locator("[data-checker-ignored]").is_visible()
     page.locator("[data-checker-input]").scroll_into_view_if_needed()
     assert page.locator("[data-checker-layer] .etq-mark").count() >= 1
     # nothing wider than the screen on a phone
@@ -388,6 +430,7 @@ def test_screenshots(
     name = f"checker-{scheme}-{'phone' if width < 600 else 'desktop'}"
     page.screenshot(path=str(artifacts / f"{name}.png"))
     page.locator(".etq").screenshot(path=str(artifacts / f"{name}-widget.png"))
+    page.locator("[data-checker-findings]").screenshot(path=str(artifacts / f"{name}-findings.png"))
     context.close()
 
 

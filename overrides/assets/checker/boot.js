@@ -15,7 +15,7 @@
   "use strict";
   if (self.__etiquetteBoot) return;
 
-  // The boot options from the data-checker-runtime JSON (site-root-relative paths), made
+  // The boot options from the page's data-checker-boot JSON (site-root-relative paths), made
   // absolute from `assetsURL`, the URL of the folder holding this file (with ?v= if any).
   function runtimeOptions(raw, assetsURL) {
     const base = new URL(assetsURL);

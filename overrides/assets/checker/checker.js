@@ -1,11 +1,30 @@
-// The checker page's glue: the draft editor, live feedback, and the one Python worker per tab.
+// The checker page's wiring: binds the widget on each page Material shows (document$), moves
+// the draft between the editor, localStorage and the worker, and renders what comes back.
 //
-// - Python runs in a module Web Worker (worker.js) created once per tab and kept on `window`,
-//   so Material's instant navigation (page swaps without reload) reuses it.
+// - runtime.js talks to the worker (one per tab, kept on `window` across instant
+//   navigation); marks.js holds the pure logic; view.js builds the DOM. Both are unit
+//   tested under Node (tests/js/).
 // - Every URL is resolved from this script's own URL, never from `location`: the site works
-//   under any sub-path.
+//   under any sub-path. Sibling modules are imported with this script's ?v= (the MkDocs hook
+//   hooks/checker_assets.py adds it to every import when it copies these files).
 // - User text reaches the page only through textContent and DOM APIs, never innerHTML.
 // - The draft lives in localStorage and in the page; it is never sent anywhere.
+
+import { Runtime, TimeoutError } from "./runtime.js";
+import {
+  backdropPieces,
+  draftHash,
+  groupFindings,
+  isNewDraft,
+  parseFragment,
+  parseHandles,
+  pickOption,
+  restoreIgnores,
+  shiftMarks,
+  summaryText,
+  tally,
+} from "./marks.js";
+import { el, findingsNodes, meterNodes, paintBackdrop, tooLongMeter } from "./view.js";
 
 const SCRIPT_URL = new URL(import.meta.url);
 const SITE_ROOT = new URL("../../", SCRIPT_URL); // this file is <root>/assets/checker/checker.js
@@ -17,21 +36,9 @@ const ASSETS_URL = new URL(`./${SCRIPT_URL.search}`, SCRIPT_URL).href;
 
 const LIVE_MAX = 200_000; // longer drafts are kept but not checked live
 const HIGHLIGHT_MAX = 20_000; // longer drafts are checked, without in-place highlights
-const MAX_MARKS = 400;
 const DEBOUNCE_MS = 150;
 const SAVE_MS = 300;
 const STORE = "etiquette-checker:v1:";
-const SEVERITIES = [
-  { key: "error", one: "error", many: "errors", title: "Errors" },
-  { key: "warning", one: "warning", many: "warnings", title: "Warnings" },
-  { key: "suggestion", one: "suggestion", many: "suggestions", title: "Suggestions" },
-];
-const RANK = { error: 0, warning: 1, suggestion: 2 };
-const UNITS = {
-  weighted: "as X counts them: links count 23, most emoji and CJK characters 2",
-  graphemes: "characters as you see them (an emoji is one)",
-  characters: "characters",
-};
 
 // ------------------------------------------------------------------ storage
 
@@ -52,124 +59,38 @@ const store = {
       return false; // quota exceeded or storage blocked; the caller says so
     }
   },
+  remove(key) {
+    try {
+      window.localStorage.removeItem(STORE + key);
+    } catch {
+      // nothing to do
+    }
+  },
 };
 
 // ------------------------------------------------------------------ the worker, once per tab
 
-class Runtime {
-  constructor(options) {
-    this.options = options;
-    this.state = "loading";
-    this.progress = { step: 0, total: 3, label: "Starting" };
-    this.error = "";
-    this.info = {};
-    this.listeners = new Set();
-    this.pending = new Map();
-    this.nextId = 1;
-    this.worker = null;
-    this.spawn(takeEarlyWorker(options));
-  }
-
-  spawn(early = null) {
-    this.state = "loading";
-    this.error = "";
-    this.progress = { step: 0, total: 3, label: "Starting" };
-    this.emit();
-    if (typeof WebAssembly !== "object") {
-      this.fail("This browser cannot run WebAssembly, which the checker needs.");
-      return;
-    }
-    if (typeof Worker !== "function") {
-      this.fail("This browser cannot run Web Workers, which the checker needs.");
-      return;
-    }
-    let handle = early;
-    try {
-      handle ??= spawnWorker(this.options);
-    } catch (err) {
-      this.fail(`The browser did not let the checker start its worker (${err.message || err}).`);
-      return;
-    }
-    const { worker } = handle;
-    this.worker = worker;
-    handle.listen(
-      (message) => this.onMessage(worker, message),
-      () => {
-        if (worker === this.worker) {
-          this.fail("The checker's worker could not start (a file is missing or blocked).");
-        }
-      },
-    );
-  }
-
-  retry() {
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
-    this.rejectAll("restarted");
-    this.spawn();
-  }
-
-  fail(message) {
-    this.state = "error";
-    this.error = message;
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
-    this.rejectAll(message);
-    this.emit();
-  }
-
-  rejectAll(message) {
-    for (const { reject } of this.pending.values()) reject(new Error(message));
-    this.pending.clear();
-  }
-
-  onMessage(worker, message) {
-    if (worker !== this.worker) return; // a message from a worker we retried away from
-    if (message.type === "progress") {
-      this.progress = message;
-      this.emit();
-    } else if (message.type === "ready") {
-      this.state = "ready";
-      this.info = { python: message.python, pyodide: message.pyodide, timings: message.timings };
-      // for scripts/bench_browser.py: milliseconds since this tab's navigation started
-      if (window.__etiquetteReadyAt === undefined) window.__etiquetteReadyAt = performance.now();
-      this.emit();
-    } else if (message.type === "failed") {
-      this.fail(message.message);
-    } else if (this.pending.has(message.id)) {
-      const { resolve, reject } = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.type === "error") reject(new Error(message.message));
-      else resolve(message);
-    }
-  }
-
-  request(payload) {
-    if (this.state === "error" || !this.worker) {
-      return Promise.reject(new Error(this.error || "the checker is not running"));
-    }
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...payload, id });
-    });
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    listener(this);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit() {
-    for (const listener of this.listeners) listener(this);
-  }
+function startWorker(options) {
+  const missing = (what) => Object.assign(new Error(what), { plain: `This browser cannot run ${what}, which the checker needs.` });
+  if (typeof WebAssembly !== "object") throw missing("WebAssembly");
+  if (typeof Worker !== "function") throw missing("Web Workers");
+  return spawnWorker(options);
 }
 
-function runtimeFor(root) {
+function runtime() {
   if (!window.__etiquetteRuntime) {
-    const raw = JSON.parse(root.dataset.checkerRuntime || "{}");
-    window.__etiquetteRuntime = new Runtime(runtimeOptions(raw, ASSETS_URL));
+    // The head's boot options (after an instant navigation, Material has merged the new
+    // page's head tags into the document's head: the tag is there too).
+    const tag = document.querySelector("script[data-checker-boot]");
+    const options = runtimeOptions(JSON.parse((tag && tag.textContent) || "{}"), ASSETS_URL);
+    const rt = new Runtime(options, { spawn: startWorker, early: takeEarlyWorker(options) });
+    rt.subscribe((r) => {
+      // for scripts/bench_browser.py: milliseconds since this tab's navigation started
+      if (r.state === "ready" && window.__etiquetteReadyAt === undefined) {
+        window.__etiquetteReadyAt = performance.now();
+      }
+    });
+    window.__etiquetteRuntime = rt;
   }
   return window.__etiquetteRuntime;
 }
@@ -181,138 +102,19 @@ window.__etiquette = {
     return window.__etiquetteRuntime ? window.__etiquetteRuntime.state : "absent";
   },
   async check(text, { platform = "", kind = "", handles = [] } = {}) {
-    const answer = await window.__etiquetteRuntime.request({
-      type: "check",
-      text,
-      platform,
-      kind,
-      handles,
-      off: [],
-    });
-    return answer.report;
+    const payload = { type: "check", text, platform, kind, handles, off: [] };
+    return (await runtime().request(payload)).report;
   },
   async bench(text, { platform = "", kind = "", runs = 50 } = {}) {
-    const answer = await window.__etiquetteRuntime.request({
-      type: "bench",
-      text,
-      platform,
-      kind,
-      runs,
-    });
-    return answer.times;
+    const payload = { type: "bench", text, platform, kind, runs };
+    return (await runtime().request(payload, { timeoutMs: 0 })).times;
   },
 };
-
-// ------------------------------------------------------------------ small DOM helpers
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
-}
-
-function plural(n, one, many) {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-}
-
-function excerpt(text, start, end) {
-  const piece = text.slice(start, end).replace(/\s+/g, " ").trim();
-  return piece.length > 90 ? `${piece.slice(0, 87)}…` : piece;
-}
-
-// Where one edit changed the text: marks before it stay, marks after it move.
-function shiftMarks(marks, before, after) {
-  const max = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head += 1;
-  let tail = 0;
-  while (
-    tail < max - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  ) {
-    tail += 1;
-  }
-  const oldEnd = before.length - tail;
-  const delta = after.length - before.length;
-  const out = [];
-  for (const mark of marks) {
-    if (mark.end <= head) out.push(mark);
-    else if (mark.start >= oldEnd) {
-      out.push({ ...mark, start: mark.start + delta, end: mark.end + delta });
-    }
-  }
-  return out;
-}
-
-// The backdrop behind the textarea: the same text, transparent, with flagged spans tinted.
-// Overlapping findings split into segments that take the loudest severity covering them.
-function paintBackdrop(layer, text, marks) {
-  if (text.length > HIGHLIGHT_MAX) {
-    layer.replaceChildren();
-    return;
-  }
-  const spans = marks
-    .filter((m) => m.end > m.start && m.start < text.length)
-    .slice(0, MAX_MARKS);
-  const cuts = new Set([0, text.length]);
-  for (const m of spans) {
-    cuts.add(Math.max(0, m.start));
-    cuts.add(Math.min(text.length, m.end));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const nodes = [];
-  for (let i = 0; i < points.length - 1; i += 1) {
-    const a = points[i];
-    const b = points[i + 1];
-    let loudest = null;
-    for (const m of spans) {
-      if (m.start <= a && m.end >= b && (!loudest || RANK[m.severity] < RANK[loudest])) {
-        loudest = m.severity;
-      }
-    }
-    const piece = text.slice(a, b);
-    nodes.push(loudest ? el("span", { class: `etq-mark etq-mark--${loudest}`, text: piece }) : piece);
-  }
-  // A final newline needs something after it, or the backdrop is a line shorter.
-  nodes.push("\u200b");
-  layer.replaceChildren(...nodes);
-}
-
-function readFragment() {
-  const hash = window.location.hash.slice(1);
-  if (!/(^|&)draft=/.test(hash)) return null;
-  const params = new URLSearchParams(hash);
-  const found = {
-    draft: params.get("draft") ?? "",
-    platform: params.get("platform"),
-    kind: params.get("kind"),
-    handles: params.getAll("handle"),
-  };
-  // Read once: a reload must not bring the example back over later edits.
-  const url = window.location.pathname + window.location.search;
-  window.history.replaceState(window.history.state, "", url);
-  return found;
-}
-
-function parseHandles(value) {
-  return value
-    .split(/[\s,]+/)
-    .map((h) => h.trim())
-    .filter(Boolean);
-}
 
 // ------------------------------------------------------------------ the widget
 
 function bind(root) {
-  const runtime = runtimeFor(root);
+  const rt = runtime();
   const abort = new AbortController();
   const on = (target, type, fn) => target.addEventListener(type, fn, { signal: abort.signal });
   const q = (selector) => root.querySelector(selector);
@@ -339,31 +141,38 @@ function bind(root) {
     toggles: [...root.querySelectorAll("[data-rule-toggle]")],
   };
   const team = JSON.parse(root.dataset.checkerTeam || "{}");
-  const limits = JSON.parse(root.dataset.checkerLimits || "{}");
+  const offered = (select) => [...select.options].map((o) => o.value);
 
   const st = {
     report: null, // the last report rendered, and the text it was for
     reportText: null,
     marks: [], // highlight spans (UTF-16), moved along with edits until the next result
+    current: null, // the span last shown from a card: {start, end}
     shown: "", // the text the backdrop shows
     busy: false,
     again: false,
     timer: 0,
     saveTimer: 0,
     lastSummary: "",
-    ignored: new Set(store.get("ignored", [])),
-    off: new Set(store.get("rules-off", [])),
+    stuck: null, // the request that timed out: not sent again until the draft changes
+    ignored: new Set(), // keys of findings ignored in this draft (marks.js findingKeys)
+    showIgnored: false,
+    off: new Set(store.get("rules-off", [])), // rules turned off in this browser, all drafts
   };
+  store.remove("ignored"); // the old per-rule ignores, which outlived their draft
 
   // ---- restore: a "Try it" link's fragment, else the autosaved draft and choices
   const saved = store.get("draft", "");
-  const fragment = readFragment();
+  const fragment = takeFragment();
+  const refused = [];
   for (const [select, key, fallback] of [
     [ui.platform, "platform", team.platform],
     [ui.kind, "kind", team.kind],
   ]) {
-    const wanted = (fragment && fragment[key]) || store.get(key, fallback);
-    if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
+    const fromLink = fragment && fragment[key];
+    const wanted = pickOption(offered(select), fromLink) ?? pickOption(offered(select), store.get(key, fallback));
+    if (fromLink && wanted !== fromLink) refused.push([key, fromLink]);
+    if (wanted) select.value = wanted;
   }
   ui.handle.value = fragment && fragment.handles.length ? fragment.handles.join(" ") : store.get("handle", "");
   if (fragment) {
@@ -372,29 +181,30 @@ function bind(root) {
       store.set("previous", saved);
       showNotice("The example replaced your earlier draft.", "Bring back my draft", swapPrevious);
     }
-    st.ignored.clear();
     persistDraft();
   } else {
     ui.input.value = saved;
+    st.ignored = restoreIgnores(store.get("ignores", null), saved);
   }
+  if (refused.length) showRefused(refused);
   for (const toggle of ui.toggles) {
     if (!toggle.disabled) toggle.checked = !st.off.has(toggle.dataset.ruleToggle);
   }
 
   // ---- runtime state -> the page
-  const unsubscribe = runtime.subscribe((rt) => {
-    root.dataset.checkerState = rt.state;
-    ui.status.hidden = rt.state !== "loading";
-    ui.error.hidden = rt.state !== "error";
-    if (rt.state === "loading") {
-      ui.progress.max = rt.progress.total;
-      ui.progress.value = rt.progress.step;
-      ui.statusText.textContent = `Loading the checker: ${rt.progress.label}…`;
-    } else if (rt.state === "error") {
-      ui.errorText.textContent = `${rt.error} Your draft is kept here and in this browser.`;
+  const unsubscribe = rt.subscribe((r) => {
+    root.dataset.checkerState = r.state;
+    ui.status.hidden = r.state !== "loading";
+    ui.error.hidden = r.state !== "error";
+    if (r.state === "loading") {
+      ui.progress.max = r.progress.total;
+      ui.progress.value = r.progress.step;
+      ui.statusText.textContent = `Loading the checker: ${r.progress.label}…`;
+    } else if (r.state === "error") {
+      ui.errorText.textContent = `${r.error} Your draft is kept here and in this browser.`;
       setSummary("The checker could not start. Your draft is kept.");
     } else {
-      root.dataset.checkerPython = rt.info.python || "";
+      root.dataset.checkerPython = r.info.python || "";
       schedule(0);
     }
   });
@@ -416,7 +226,7 @@ function bind(root) {
   }
 
   async function runCheck() {
-    if (runtime.state !== "ready") return; // the subscription runs us when it is
+    if (rt.state !== "ready") return; // the subscription runs us when it is
     const text = ui.input.value;
     if (text.length > LIVE_MAX) {
       renderTooLong(text);
@@ -426,22 +236,35 @@ function bind(root) {
       st.again = true; // one request in flight at most; the newest text goes next
       return;
     }
-    st.busy = true;
     const opts = options();
+    const asked = JSON.stringify([text, opts]);
+    if (st.stuck === asked) {
+      root.dataset.checkerPending = "false"; // the same request would get stuck again
+      return;
+    }
+    st.stuck = null;
+    st.busy = true;
     try {
-      const answer = await runtime.request({ type: "check", text, ...opts });
+      const answer = await rt.request({ type: "check", text, ...opts });
       if (abort.signal.aborted) return;
       root.dataset.checkerMs = answer.ms.toFixed(1);
       ui.handleNote.textContent = (answer.notes.handles || []).join(" ");
       // Only the latest result is shown: a result for older text or settings waits.
-      if (ui.input.value === text && JSON.stringify(options()) === JSON.stringify(opts)) {
-        render(answer.report, text);
-      } else {
-        st.again = true;
-      }
+      if (JSON.stringify([ui.input.value, options()]) === asked) render(answer.report, text);
+      else st.again = true;
     } catch (err) {
-      if (!abort.signal.aborted && runtime.state === "ready") {
-        setSummary(`The check failed: ${err.message}`);
+      if (abort.signal.aborted) return;
+      if (err instanceof TimeoutError) {
+        st.stuck = asked;
+        st.again = false;
+        root.dataset.checkerPending = "false";
+        setSummary(
+          `Checking this draft took too long (${err.message.replace(/^the check took /, "")}), so the ` +
+            "checker was restarted. Your draft is kept; edit it or change a setting to check again.",
+        );
+      } else if (rt.state === "ready") {
+        root.dataset.checkerPending = "false";
+        setSummary(`The check failed: ${err.message}. Your draft is kept.`);
       }
     } finally {
       st.busy = false;
@@ -460,34 +283,6 @@ function bind(root) {
     }
   }
 
-  function renderMeter(report) {
-    const { count, limit, unit, over, posts } = report.length;
-    const left = limit - count;
-    ui.count.dataset.over = String(over);
-    const children = [
-      el("span", { class: "etq-meter__count", text: `${count.toLocaleString("en")} / ${limit.toLocaleString("en")}` }),
-      " ",
-      el("span", {
-        class: "etq-meter__left",
-        text: over ? `${plural(-left, "over the limit", "over the limit")}` : `${left.toLocaleString("en")} left`,
-      }),
-      el("span", { class: "etq-meter__unit", text: UNITS[unit] || unit }),
-      el("span", { class: "etq-meter__bar", "aria-hidden": "true" },
-        el("span", { style: `width: ${Math.min(100, (100 * count) / Math.max(1, limit)).toFixed(1)}%` })),
-    ];
-    if (posts && posts.length) {
-      children.unshift(el("span", { class: "etq-meter__label", text: "Longest post: " }));
-      const list = el("ol", { class: "etq-meter__posts", "aria-label": "Length of each post" });
-      posts.forEach((p, i) => {
-        list.append(
-          el("li", { "data-over": String(p.over) }, `Post ${i + 1}: ${p.count.toLocaleString("en")} / ${limit.toLocaleString("en")}${p.over ? " (over)" : ""}`),
-        );
-      });
-      children.push(list);
-    }
-    ui.count.replaceChildren(...children);
-  }
-
   function renderTooLong(text) {
     root.dataset.checkerPending = "false";
     st.report = null;
@@ -495,11 +290,7 @@ function bind(root) {
     st.marks = [];
     paint(text);
     ui.count.dataset.over = "true";
-    ui.count.replaceChildren(
-      el("span", { class: "etq-meter__count", text: `${text.length.toLocaleString("en")} characters` }),
-      " ",
-      el("span", { class: "etq-meter__left", text: "too long to check live" }),
-    );
+    ui.count.replaceChildren(...tooLongMeter(document, text.length));
     ui.findings.replaceChildren();
     setSummary(
       `This draft is ${text.length.toLocaleString("en")} characters long: too long to check live ` +
@@ -511,83 +302,41 @@ function bind(root) {
     root.dataset.checkerPending = "false";
     st.report = report;
     st.reportText = text;
-    const visible = report.findings.filter((f) => !st.ignored.has(f.rule));
-    const ignored = report.findings.filter((f) => st.ignored.has(f.rule));
-    st.marks = visible.map((f) => ({ start: f.start_utf16, end: f.end_utf16, severity: f.severity }));
-    paint(text);
-    renderMeter(report);
-
-    const groups = [];
-    for (const sev of SEVERITIES) {
-      const items = visible.filter((f) => f.severity === sev.key);
-      if (!items.length) continue;
-      const list = el("ol", { class: "etq-list" });
-      for (const finding of items) list.append(findingItem(finding, text));
-      groups.push(
-        el("section", { class: `etq-group etq-group--${sev.key}`, "data-severity-group": sev.key },
-          el("h3", { text: `${sev.title} (${items.length})` }),
-          list),
-      );
-    }
-    if (!visible.length) {
-      groups.push(el("p", { class: "etq-clean", text: text.trim() ? "Nothing to flag. Read it once more as your reader would, then post it." : "Type or paste a draft to check it." }));
-    }
-    const extras = extrasList(ignored);
-    if (extras) groups.push(extras);
-    ui.findings.replaceChildren(...groups);
-
-    const counts = SEVERITIES.map((s) => [s, visible.filter((f) => f.severity === s.key).length])
-      .filter(([, n]) => n)
-      .map(([s, n]) => plural(n, s.one, s.many));
-    const { count, limit } = report.length;
-    const lengthText = `${count.toLocaleString("en")} of ${limit.toLocaleString("en")}${report.length.over ? ", over the limit" : ""}.`;
-    const head = text.trim() ? (counts.length ? `${counts.join(", ")}.` : "Nothing to flag.") : "Empty draft.";
-    const tail = ignored.length ? ` ${plural(ignored.length, "finding", "findings")} ignored.` : "";
-    setSummary(`${head} Length ${lengthText}${tail}`);
-  }
-
-  function findingItem(f, text) {
-    const rulePage = new URL(`rules/${f.rule}/`, SITE_ROOT).href;
-    const quote = excerpt(text, f.start_utf16, f.end_utf16);
-    return el("li", { class: `etq-finding etq-finding--${f.severity}`, "data-rule": f.rule, "data-severity": f.severity },
-      el("p", { class: "etq-finding__head" },
-        el("span", { class: "etq-badge", text: f.severity }),
-        " ",
-        el("a", { href: rulePage, text: f.rule, title: "What this rule checks, and why" })),
-      el("p", { class: "etq-finding__msg", text: f.message }),
-      quote ? el("p", { class: "etq-finding__quote" }, el("q", { text: quote })) : null,
-      el("p", { class: "etq-finding__fix" }, el("strong", { text: "Instead: " }), f.fix),
-      el("p", { class: "etq-finding__actions" },
-        button("Show in draft", () => select(f.start_utf16, f.end_utf16), f.rule),
-        button("Ignore for this draft", () => setIgnored(f.rule, true), f.rule),
-        button("Turn rule off", () => setOff(f.rule, true), f.rule)),
+    const cards = groupFindings(report.findings, text, st.ignored);
+    const { ignored } = tally(cards);
+    if (!ignored) st.showIgnored = false;
+    st.marks = cards.flatMap((c) =>
+      c.spans.filter((s) => !s.ignored).map((s) => ({ start: s.start, end: s.end, severity: s.severity })),
     );
-  }
-
-  function extrasList(ignored) {
-    const rows = [];
-    for (const rule of new Set(ignored.map((f) => f.rule))) {
-      rows.push(el("li", {}, `${rule}: ignored for this draft `, button("Stop ignoring", () => setIgnored(rule, false), rule)));
-    }
-    for (const rule of st.off) {
-      rows.push(el("li", {}, `${rule}: turned off `, button("Turn on", () => setOff(rule, false), rule)));
-    }
-    if (!rows.length) return null;
-    return el("section", { class: "etq-group etq-group--muted" },
-      el("h3", { text: "Ignored and turned off" }),
-      el("ul", { class: "etq-extras" }, ...rows));
-  }
-
-  // The accessible name starts with the visible label (WCAG 2.5.3) and names the rule,
-  // since a screen reader's list of buttons would otherwise hold many alike.
-  function button(label, onClick, rule) {
-    const b = el("button", { type: "button", class: "etq-button", text: label, "aria-label": `${label}: ${rule}` });
-    b.addEventListener("click", onClick);
-    return b;
+    paint(text);
+    ui.count.dataset.over = String(report.length.over);
+    ui.count.replaceChildren(...meterNodes(document, report.length));
+    const handlers = {
+      show: (span) => select(span.start, span.end),
+      ignore: (span) => setIgnored(span.key, true),
+      unignore: (span) => setIgnored(span.key, false),
+      turnOff: (rule) => setOff(rule, true),
+      turnOn: (rule) => setOff(rule, false),
+      toggleIgnored: () => {
+        st.showIgnored = !st.showIgnored;
+        rerender();
+      },
+    };
+    ui.findings.replaceChildren(
+      ...findingsNodes(document, cards, text, handlers, {
+        showIgnored: st.showIgnored,
+        ignored,
+        off: [...st.off],
+        rulePage: (rule) => new URL(`rules/${rule}/`, SITE_ROOT).href,
+      }),
+    );
+    setSummary(summaryText(cards, report, text));
   }
 
   function paint(text) {
-    paintBackdrop(ui.layer, text, st.marks);
+    const marks = st.current ? [...st.marks, { ...st.current, severity: "suggestion", current: true }] : st.marks;
+    if (text.length > HIGHLIGHT_MAX) ui.layer.replaceChildren();
+    else paintBackdrop(ui.layer, backdropPieces(text, marks));
     st.shown = text;
     syncScroll();
   }
@@ -597,7 +346,10 @@ function bind(root) {
     ui.backdrop.scrollLeft = ui.input.scrollLeft;
   }
 
+  // Shows a flagged span: selects it in the draft and outlines it behind the text.
   function select(start, end) {
+    st.current = { start, end };
+    paint(ui.input.value);
     ui.input.focus();
     ui.input.setSelectionRange(start, end);
   }
@@ -606,10 +358,10 @@ function bind(root) {
     if (st.report && st.reportText === ui.input.value) render(st.report, st.reportText);
   }
 
-  function setIgnored(rule, ignore) {
-    if (ignore) st.ignored.add(rule);
-    else st.ignored.delete(rule);
-    store.set("ignored", [...st.ignored]);
+  function setIgnored(key, ignore) {
+    if (ignore) st.ignored.add(key);
+    else st.ignored.delete(key);
+    saveIgnores();
     rerender();
     ui.summary.focus({ preventScroll: true });
   }
@@ -624,27 +376,43 @@ function bind(root) {
   }
 
   // ---- autosave, clear, restore
+  function saveIgnores() {
+    const text = ui.input.value;
+    return st.ignored.size
+      ? store.set("ignores", { draft: draftHash(text), keys: [...st.ignored] })
+      : (store.remove("ignores"), true);
+  }
+
   function persistDraft() {
     clearTimeout(st.saveTimer);
     st.saveTimer = 0;
-    const ok = store.set("draft", ui.input.value) && store.set("ignored", [...st.ignored]);
+    const ok = store.set("draft", ui.input.value) && saveIgnores();
     ui.saved.textContent = ok
       ? "Saved in this browser only."
       : "Not saved: too large for this browser's storage. It stays here until you leave the page.";
   }
 
   function showNotice(message, actionLabel, action) {
-    const act = el("button", { type: "button", class: "etq-button", text: actionLabel });
-    act.addEventListener("click", () => {
-      ui.notice.hidden = true;
-      action();
-    });
-    const dismiss = el("button", { type: "button", class: "etq-button etq-button--plain", text: "Dismiss" });
+    const parts = [el(document, "span", { text: message })];
+    if (actionLabel) {
+      const act = el(document, "button", { type: "button", class: "etq-button", text: actionLabel });
+      act.addEventListener("click", () => {
+        ui.notice.hidden = true;
+        action();
+      });
+      parts.push(" ", act);
+    }
+    const dismiss = el(document, "button", { type: "button", class: "etq-button etq-button--plain", text: "Dismiss" });
     dismiss.addEventListener("click", () => {
       ui.notice.hidden = true;
     });
-    ui.notice.replaceChildren(el("span", { text: message }), " ", act, " ", dismiss);
+    ui.notice.replaceChildren(...parts, " ", dismiss);
     ui.notice.hidden = false;
+  }
+
+  function showRefused(refused) {
+    const what = refused.map(([key, value]) => `${key === "kind" ? "kind of draft" : key} "${value}"`);
+    showNotice(`The link asked for ${what.join(" and ")}, which this checker does not offer; kept your choice.`);
   }
 
   function swapPrevious() {
@@ -653,17 +421,35 @@ function bind(root) {
     replaceDraft(previous);
   }
 
+  // A new draft: nothing ignored in the old one carries over.
   function replaceDraft(text) {
     ui.input.value = text;
     st.ignored.clear();
+    st.showIgnored = false;
     onInput();
     persistDraft();
     ui.input.focus();
   }
 
+  // A "Try it" link's fragment, read once: a reload must not bring the example back over
+  // later edits.
+  function takeFragment() {
+    const found = parseFragment(window.location.hash);
+    if (found) {
+      const url = window.location.pathname + window.location.search;
+      window.history.replaceState(window.history.state, "", url);
+    }
+    return found;
+  }
+
   // ---- events
   function onInput() {
     const text = ui.input.value;
+    if (st.ignored.size && isNewDraft(st.shown, text)) {
+      st.ignored.clear(); // emptied, or replaced wholesale: a new draft
+      st.showIgnored = false;
+    }
+    st.current = null;
     if (text.length <= HIGHLIGHT_MAX && st.shown.length <= HIGHLIGHT_MAX) {
       st.marks = shiftMarks(st.marks, st.shown, text);
       paint(text);
@@ -674,7 +460,7 @@ function bind(root) {
     if (!st.saveTimer) st.saveTimer = setTimeout(persistDraft, SAVE_MS);
     if (text.length > LIVE_MAX) {
       clearTimeout(st.timer);
-      if (runtime.state === "ready") renderTooLong(text);
+      if (rt.state === "ready") renderTooLong(text);
       return;
     }
     schedule();
@@ -698,7 +484,7 @@ function bind(root) {
   for (const toggle of ui.toggles) {
     on(toggle, "change", () => setOff(toggle.dataset.ruleToggle, !toggle.checked));
   }
-  on(ui.retry, "click", () => runtime.retry());
+  on(ui.retry, "click", () => rt.retry());
   on(ui.clear, "click", () => {
     if (!ui.input.value) return;
     store.set("previous", ui.input.value);
@@ -706,22 +492,31 @@ function bind(root) {
     showNotice("Draft cleared.", "Undo", swapPrevious);
   });
   on(window, "hashchange", () => {
-    const again = readFragment();
+    const again = takeFragment();
     if (!again) return;
     if (ui.input.value.trim() && ui.input.value !== again.draft) {
       store.set("previous", ui.input.value);
       showNotice("The example replaced your earlier draft.", "Bring back my draft", swapPrevious);
     }
-    if (again.platform) ui.platform.value = again.platform;
-    if (again.kind) ui.kind.value = again.kind;
+    const refusedNow = [];
+    for (const [select, key] of [
+      [ui.platform, "platform"],
+      [ui.kind, "kind"],
+    ]) {
+      if (!again[key]) continue;
+      const value = pickOption(offered(select), again[key]);
+      if (value) select.value = value;
+      else refusedNow.push([key, again[key]]);
+    }
     if (again.handles.length) ui.handle.value = again.handles.join(" ");
     replaceDraft(again.draft);
+    if (refusedNow.length) showRefused(refusedNow);
   });
   on(window, "pagehide", persistDraft);
 
   paint(ui.input.value.length <= HIGHLIGHT_MAX ? ui.input.value : "");
-  if (runtime.state !== "ready") {
-    setSummary(runtime.state === "error" ? st.lastSummary : "The checker is loading; you can write meanwhile.");
+  if (rt.state !== "ready") {
+    setSummary(rt.state === "error" ? st.lastSummary : "The checker is loading; you can write meanwhile.");
   }
 
   return () => {

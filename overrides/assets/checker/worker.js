@@ -6,6 +6,7 @@
 //                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
+//                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //   worker -> page  {type: "progress", step, total, label}
 //                   {type: "ready", python, pyodide}
 //                   {type: "failed", message}            boot failed; the page offers Retry
@@ -15,45 +16,6 @@
 // `report` is exactly `check(...).to_dict()`, the JSON of `etiquette check --format json`.
 // Every URL comes from the page, which resolves them from its script's own URL; nothing
 // here talks to any host but the site's (no CDN, no micropip).
-
-const PY_SETUP = `
-import json
-from dataclasses import replace
-
-from checker import check
-from checker.config import ConfigError, merge, parse_config
-from checker.rules import BY_NAME
-
-_site = json.loads(_etiquette_config_text)
-_base = parse_config(_site.get("checker") or {}, _site.get("source") or "config.json")
-
-
-def _etiquette_config(handles, off):
-    """The team's config with the reader's own choices laid over it."""
-    notes = {}
-    config = _base
-    if off:
-        rules = dict(config.rules)
-        for name in off:
-            if name in BY_NAME:
-                rules[name] = replace(config.rule(name), enabled=False)
-        config = replace(config, rules=rules)
-    good = []
-    for handle in handles:
-        try:
-            merge(config, handles=[handle], source="your handle")
-        except ConfigError as err:
-            notes.setdefault("handles", []).append(err.problem)
-        else:
-            good.append(handle)
-    return merge(config, handles=good, source="your handle"), notes
-
-
-def _etiquette_check(text, platform, kind, handles_json, off_json):
-    config, notes = _etiquette_config(json.loads(handles_json), json.loads(off_json))
-    report = check(text, platform=platform or None, kind=kind or None, config=config)
-    return json.dumps({"report": report.to_dict(), "notes": notes})
-`;
 
 const STEPS = 3;
 // Emscripten reports a failed wasm instantiation with console.warn and then waits forever,
@@ -119,9 +81,10 @@ async function boot(options) {
   ]);
   const t2 = performance.now();
   progress(2, "Loading the checker");
-  pyodide.globals.set("_etiquette_config_text", await configText);
+  let site;
   try {
-    pyodide.runPython(PY_SETUP);
+    // checker/web.py: the site's settings parsed once, the reader's choices per check
+    site = pyodide.pyimport("checker.web").Site.from_json(await configText);
   } catch (err) {
     // A bad team setting names its key here, as the CLI would.
     throw new Error(`The checker could not start: ${lastLine(err)}`);
@@ -134,7 +97,7 @@ async function boot(options) {
   // phase times (ms) for scripts/bench_browser.py and the curious
   const timings = { start: t0, runtime: t1 - t0, boot: t2 - t1, checker: t3 - t2 };
   post({ type: "ready", python: versions[0], pyodide: pyodide.version, timings });
-  return pyodide.globals.get("_etiquette_check");
+  return site.check_json;
 }
 
 // Pyodide fetches pyodide.asm.wasm and instantiates it with instantiateStreaming (see
@@ -218,6 +181,14 @@ async function handle(message) {
     }
     return;
   }
+  if (message.type === "test") {
+    // For the browser tests only (tests/browser/test_checker_robustness.py); the page never
+    // sends these. "stall": this worker stops answering, as a runaway check would;
+    // "reject": a promise fails with nobody to catch it.
+    if (message.action === "stall") for (;;);
+    if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
+    return;
+  }
   if (message.type === "check" || message.type === "bench") {
     try {
       if (!checkFn) await booting;
@@ -239,6 +210,13 @@ pageWasm = new Promise((resolve) => {
 self.addEventListener("message", (event) => {
   handle(event.data);
 });
+// A rejection nobody handled fails a boot still in progress (Pyodide's loader has a few
+// promises of its own); once Python is ready, every request answers for itself (`handle`
+// catches), and a stray rejection is logged, not a reason to kill a working runtime.
 self.addEventListener("unhandledrejection", (event) => {
+  if (checkFn) {
+    console.error("etiquette worker: unhandled rejection after ready:", event.reason);
+    return;
+  }
   post({ type: "failed", message: lastLine(event.reason) });
 });

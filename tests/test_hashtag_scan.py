@@ -1,4 +1,4 @@
-"""The cheaper-to-import hashtag scan gives exactly what twitter-text's regex gives.
+"""The hashtag scan gives exactly what twitter-text's hashtag regex gives.
 
 ``checker._twitter_regex`` no longer compiles validHashtag.js's pattern (its huge letter
 classes cost tens of ms at import); ``twitter_text`` scans with ``CodePointSet`` lookups
@@ -11,6 +11,7 @@ import random
 import re
 
 import pytest
+from growth import assert_near_linear
 
 from checker import _twitter_regex as rx
 from checker import twitter_text as tt
@@ -115,10 +116,10 @@ def test_scan_equals_the_regex_on_edge_cases(text: str) -> None:
     assert _by_scan(text) == _by_regex(text)
 
 
-def test_scan_of_a_hostile_paste_is_fast() -> None:
-    import time
-
-    for text in ("#" + "a" * 100_000, "#1" * 50_000, "a#" * 50_000, "#" + "\u0301" * 100_000):
-        started = time.perf_counter()
-        tt.extract_hashtags_with_indices(text)
-        assert time.perf_counter() - started < 0.5
+@pytest.mark.parametrize(
+    "text",
+    ["#" + "a" * 100_000, "#1" * 50_000, "a#" * 50_000, "#" + "\u0301" * 100_000],
+    ids=["one long tag", "digit tags", "signs after letters", "marks"],
+)
+def test_scan_of_a_hostile_paste_takes_time_linear_in_its_size(text: str) -> None:
+    assert_near_linear(tt.extract_hashtags_with_indices, text)

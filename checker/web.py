@@ -1,0 +1,87 @@
+"""The browser worker's side of the checker: the site's settings with the reader's choices.
+
+Pure, like the rest of the core: the worker (``overrides/assets/checker/worker.js``)
+fetches ``assets/checker/config.json`` and hands its text to ``Site.from_json``; each
+check then passes the reader's handles and the rules they turned off, as JSON strings
+(plain strings cross the JavaScript/Python boundary without proxies to free), and gets
+one JSON string back::
+
+    {"report": <check(...).to_dict()>, "notes": {"handles": ["why a handle was dropped"]}}
+
+A bad handle typed on the page is a note, never a failed check: the reader sees why it
+was left out while the rest of the draft is still checked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from checker.config import Config, ConfigError, merge, parse_config
+from checker.engine import check
+
+DEFAULT_SOURCE = "config.json"
+
+
+@dataclass(frozen=True)
+class Site:
+    """The team's settings as the site ships them (``config.json``), parsed once."""
+
+    config: Config
+
+    @classmethod
+    def from_json(cls, text: str) -> Site:
+        """Parse ``config.json``; a bad team setting raises ``ConfigError`` naming its key."""
+        data = json.loads(text)
+        if not isinstance(data, Mapping):
+            raise ConfigError(DEFAULT_SOURCE, "(top level)", "expected a JSON object")
+        settings = data.get("checker") or {}
+        source = data.get("source") or DEFAULT_SOURCE
+        return cls(parse_config(settings, str(source)))
+
+    def reader_config(
+        self, handles: Iterable[str], off: Iterable[str]
+    ) -> tuple[Config, dict[str, list[str]]]:
+        """The team's config with the reader's own choices laid over it, and notes on them.
+
+        Rules the reader turned off are switched off (unknown names are ignored: a rule
+        renamed since the reader's browser remembered it must not break the page). Each
+        handle is tried on its own, so one bad handle does not drop the good ones.
+        """
+        from checker.rules import BY_NAME
+
+        config = self.config
+        names = [name for name in off if name in BY_NAME]
+        if names:
+            rules = dict(config.rules)
+            for name in names:
+                rules[name] = replace(config.rule(name), enabled=False)
+            config = replace(config, rules=rules)
+        notes: dict[str, list[str]] = {}
+        good: list[str] = []
+        for handle in handles:
+            try:
+                merge(config, handles=[handle], source="your handle")
+            except ConfigError as err:
+                notes.setdefault("handles", []).append(err.problem)
+            else:
+                good.append(handle)
+        return merge(config, handles=good, source="your handle"), notes
+
+    def check_json(
+        self, text: str, platform: str, kind: str, handles_json: str, off_json: str
+    ) -> str:
+        """One check as the page asks for it; an empty platform or kind means the team's."""
+        handles = _strings(json.loads(handles_json))
+        off = _strings(json.loads(off_json))
+        config, notes = self.reader_config(handles, off)
+        report = check(text, platform=platform or None, kind=kind or None, config=config)
+        return json.dumps({"report": report.to_dict(), "notes": notes})
+
+
+def _strings(value: object) -> list[str]:
+    """A JSON list of strings from the page; anything else is a programming error."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"expected a JSON list of strings, got {value!r}")
+    return value
