@@ -320,3 +320,13 @@ def test_linkedin_premium_from_the_cli_and_from_settings(tmp_path: Path) -> None
     assert not parse_config({}, "mkdocs.yml").linkedin_premium
     with pytest.raises(ConfigError, match="linkedin-premium: expected true or false"):
         parse_config({"linkedin-premium": "yes"}, "etiquette.toml")
+
+
+def test_the_browser_side_passes_a_content_warning_on() -> None:
+    from checker.web import Site
+
+    site = Site.from_json('{"checker": {}}')
+    plain = json.loads(site.check_json("a" * 480, "mastodon", "post", "[]", "[]"))
+    warned = json.loads(site.check_json("a" * 480, "mastodon", "post", "[]", "[]", cw="c" * 30))
+    assert plain["report"]["length"]["count"] == 480
+    assert warned["report"]["length"]["count"] == 510 and warned["report"]["length"]["over"]
