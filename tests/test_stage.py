@@ -123,7 +123,7 @@ def test_an_interrupted_stage_keeps_the_previous_stage(repo: Path) -> None:
     before = _stage_files(repo)
     runs = _runs(repo)
     source = mark_rule_summary(repo, RULE, "Interrupted.")
-    pristine = (repo / "checker" / "rules").joinpath(source.name)
+    pristine = source  # one file per rule: checker/rules/<pillar>/<rule_name>.py
     unmarked = pristine.read_text(encoding="utf-8").replace('"Interrupted. " + ', "")
 
     with subprocess.Popen(
