@@ -131,6 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="your own handle (repeat for several); used by rules such as vanity-retweet",
     )
     check_cmd.add_argument(
+        "--cw",
+        default="",
+        metavar="TEXT",
+        help="the post's content warning (Mastodon counts it toward the limit)",
+    )
+    check_cmd.add_argument(
+        "--linkedin-premium",
+        action="store_true",
+        default=None,
+        help="you have LinkedIn Premium: invitation notes hold 300 characters, not 200",
+    )
+    check_cmd.add_argument(
         "--format",
         choices=CHECK_FORMATS,
         default="text",
@@ -392,7 +404,9 @@ def _check_one(path: str, config: Config, args: argparse.Namespace) -> Checked:
         text, _source = read_draft(None)
         draft = DraftFile(shown, text, text, list(range(len(text) + 1)))
         return Checked(
-            shown, draft, check(text, config=merge(config, platform=args.platform, kind=args.kind))
+            shown,
+            draft,
+            check(text, config=merge(config, platform=args.platform, kind=args.kind), cw=args.cw),
         )
     text = _decode(_read_bytes(Path(path), "file"), shown)
     try:
@@ -405,7 +419,9 @@ def _check_one(path: str, config: Config, args: argparse.Namespace) -> Checked:
     # The command line wins over the file, as it wins over the config file.
     own = merge(own, platform=args.platform, kind=args.kind)
     try:
-        report = check(draft.text, config=own)
+        # the command line's --cw wins over the file's, as the other settings do
+        cw = args.cw or str(draft.settings.get("cw") or "")
+        report = check(draft.text, config=own, cw=cw)
     except (UnknownPlatform, UnknownKind) as err:  # validated above; kept as a backstop
         raise UsageError(f"{shown}: {err}") from None
     return Checked(shown, draft, report)
@@ -442,7 +458,9 @@ def _write_step_summary(results: Sequence[Checked]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = merge(load_config(args.config), handles=args.handle)
+    config = merge(
+        load_config(args.config), handles=args.handle, linkedin_premium=args.linkedin_premium
+    )
     # validate the command line's choices once, before any file is read
     merge(config, platform=args.platform, kind=args.kind)
     paths = find_drafts(args.paths, tuple(args.glob or DRAFT_GLOBS))

@@ -45,6 +45,7 @@ class Config:
     handles: tuple[str, ...] = ()  # lower case, without "@"
     site_url: str = DEFAULT_SITE_URL
     limits: Mapping[str, int] = field(default_factory=dict)  # e.g. a Mastodon server's own limit
+    linkedin_premium: bool = False  # LinkedIn Premium: invitation notes of 300, not 200
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     custom_rules: tuple[Rule, ...] = ()  # the team's own rules (``custom-rules``)
 
@@ -57,7 +58,10 @@ class Config:
 
 _DEFAULT_RULE = RuleSettings()
 
-TOP_KEYS = ("platform", "kind", "handles", "site_url", "limits", "rules", "custom-rules")
+TOP_KEYS = (
+    *("platform", "kind", "handles", "site_url", "limits", "linkedin-premium"),
+    *("rules", "custom-rules"),
+)
 RULE_KEYS = ("enabled", "severity", "extra-terms")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -106,6 +110,12 @@ def _check_keys(
             dotted = f"{prefix}{key}"
             problem = f'unknown setting "{key}"{_hint(str(key), known)}; known: {", ".join(known)}'
             raise ConfigError(source, dotted, problem)
+
+
+def _bool(value: object, source: str, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(source, key, f"expected true or false, got {_type_name(value)}")
+    return value
 
 
 def _string(value: object, source: str, key: str) -> str:
@@ -278,6 +288,9 @@ def parse_config(data: Mapping[str, object], source: str) -> Config:
         if "site_url" in data
         else base.site_url,
         limits=_limits(data["limits"], source) if "limits" in data else {},
+        linkedin_premium=_bool(data["linkedin-premium"], source, "linkedin-premium")
+        if "linkedin-premium" in data
+        else base.linkedin_premium,
         rules=_rules(data["rules"], source, custom) if "rules" in data else {},
         custom_rules=custom,
     )
@@ -311,6 +324,7 @@ def merge(
     platform: str | None = None,
     kind: str | None = None,
     handles: Iterable[str] = (),
+    linkedin_premium: bool | None = None,
     source: str = "command line",
 ) -> Config:
     """``config`` with command-line choices laid over it.
@@ -325,6 +339,8 @@ def merge(
         config = replace(config, kind=check_kind(kind, source, "--kind"))
     if extra:
         config = replace(config, handles=tuple(dict.fromkeys((*config.handles, *extra))))
+    if linkedin_premium is not None:
+        config = replace(config, linkedin_premium=linkedin_premium)
     return config
 
 

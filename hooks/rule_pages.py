@@ -89,9 +89,20 @@ def try_link(example: Example, page_url: str) -> str:
     return f"{'../' * depth}{CHECKER_PAGE}#{fragment}"
 
 
-def post_html(text: str) -> str:
-    """A draft as one line of escaped HTML: safe, and no Markdown inside it."""
-    return html.escape(text).replace("\n", "<br>")
+def post_html(text: str, spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """A draft as one line of escaped HTML: safe, and no Markdown inside it.
+
+    ``spans`` (a flag example's ``⟦…⟧`` spans) are wrapped in ``<mark>``: the
+    reader sees what the rule flags, as the checker page highlights it.
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(html.escape(text[pos:start]))
+        parts.append(f'<mark class="post-example__flagged">{html.escape(text[start:end])}</mark>')
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts).replace("\n", "<br>")
 
 
 def _examples(examples: tuple[Example, ...], label: str, page_url: str, *, flags: bool) -> str:
