@@ -389,6 +389,10 @@ KEYSTROKE_JS = """async ([text, runs, debounce]) => {
 }"""
 
 
+def _desk_stats(case: str, times: list[float], budget: float | None, note: str) -> Row:
+    return _stats(case, times, budget, note)._replace(section=DESK_SECTION)
+
+
 def desk_section(runs: int = 20) -> list[Row]:
     """Keystroke-to-findings latency on the checker page (280 and 3,000 characters), and
     what the glance table and counts add to each keystroke's answer in the worker."""
@@ -407,8 +411,7 @@ def desk_section(runs: int = 20) -> list[Row]:
             times = page.evaluate(KEYSTROKE_JS, [text, runs, DEBOUNCE_MS])
             budget = 50.0 if len(text) <= 300 else None
             rows.append(
-                _stats(
-                    DESK_SECTION,
+                _desk_stats(
                     f"{len(text):,} characters, after the {DEBOUNCE_MS} ms debounce",
                     times,
                     budget,
@@ -425,8 +428,7 @@ def desk_section(runs: int = 20) -> list[Row]:
             )
             extra = statistics.median(desk) - statistics.median(check)
             rows.append(
-                _stats(
-                    DESK_SECTION,
+                _desk_stats(
                     f"desk answer in the worker, {len(text):,} characters",
                     desk,
                     None,
