@@ -77,7 +77,7 @@ def _literal(message: str) -> str:
 
 
 def _build_words(words: tuple[str, ...], message: str) -> Matcher:
-    return Phrases(words, _literal(message))
+    return Phrases(words, _literal(message), exact_hyphens=True)
 
 
 def _build_pattern(pattern: str, message: str) -> Matcher:
@@ -95,7 +95,7 @@ class Replace:
 
     @cached_property
     def _finder(self) -> Phrases:
-        return Phrases(tuple(self.table), "")
+        return Phrases(tuple(self.table), "", exact_hyphens=True)
 
     @cached_property
     def _wanted(self) -> dict[str, str]:

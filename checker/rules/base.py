@@ -148,11 +148,13 @@ def normalise(phrase: str) -> str:
 _JOINERS = re.compile(r"[\s\u00a0\-‑–]+")
 
 
-def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+def _phrase_regex(phrases: Iterable[str], exact_hyphens: bool = False) -> re.Pattern[str]:
     # Longest first, so "limited time offer" wins over "limited time"; any run of
-    # spaces between words, and a hyphen also matches a space.
+    # spaces between words, and (unless ``exact_hyphens``) a hyphen also matches a
+    # space or nothing: "low hanging", "low-hanging" and "lowhanging" are one word.
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", r"[\s\-‑–]?") for p in alts)
+    hyphen = r"\-" if exact_hyphens else r"[\s\-‑–]?"
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", hyphen) for p in alts)
     # Whole words only: no letter or digit may touch either end.
     pattern = rf"(?<![^\W_])(?:{body})(?![^\W_])"
     return re.compile(gate("".join(a[0] for a in alts), pattern), re.IGNORECASE)
@@ -164,8 +166,8 @@ def _first_word(phrase: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _phrase_regex_cached(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return _phrase_regex(phrases)
+def _phrase_regex_cached(phrases: tuple[str, ...], exact_hyphens: bool) -> re.Pattern[str]:
+    return _phrase_regex(phrases, exact_hyphens)
 
 
 @dataclass(frozen=True)
@@ -193,13 +195,15 @@ class Phrases:
     extra_needs: tuple[str, ...] = ()
     unless: Mapping[str, str] = field(default_factory=dict)
     quoted_ok: bool = False
+    # A team's own words mean what they say: "acme-cloud" must not flag "Acme Cloud".
+    exact_hyphens: bool = False
     _cache: dict[tuple[str, ...], re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
     @cached_property
     def _base(self) -> re.Pattern[str]:
-        return _phrase_regex(self.phrases)
+        return _phrase_regex(self.phrases, self.exact_hyphens)
 
     @cached_property
     def _plain(self) -> dict[str, str]:
@@ -232,7 +236,7 @@ class Phrases:
         if not terms:
             return self._base
         if terms not in self._cache:
-            self._cache[terms] = _phrase_regex((*self.phrases, *terms))
+            self._cache[terms] = _phrase_regex((*self.phrases, *terms), self.exact_hyphens)
         return self._cache[terms]
 
     @cached_property
@@ -250,7 +254,8 @@ class Phrases:
         present = [p for w in sorted(words & by_first.keys()) for p in by_first[w]]
         present += (t for t in terms if _first_word(t) in words)
         if present:
-            yield from _phrase_regex_cached(tuple(present)).finditer(draft.prose)
+            regex = _phrase_regex_cached(tuple(present), self.exact_hyphens)
+            yield from regex.finditer(draft.prose)
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         text = draft.prose
