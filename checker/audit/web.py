@@ -32,6 +32,7 @@ from checker.config import Config
 # How much one read asks of the browser: small enough that progress moves while a
 # 100 MB tweets.js is read, large enough that the calls cost nothing.
 READ_PIECE = 4 * 1024 * 1024
+BUFFER = 64 * 1024
 
 __all__ = ["CHUNK", "READ_PIECE", "SlicedFile", "WebAudit", "as_bytes"]
 
@@ -134,8 +135,10 @@ class WebAudit:
         if site_url:
             base = replace(base, site_url=site_url)
         try:
+            # Buffered: zipfile reads a directory entry at a time, a few bytes per call.
+            file = io.BufferedReader(SlicedFile(read_at, size), buffer_size=BUFFER)
             session = AuditSession.start(
-                SlicedFile(read_at, size),
+                file,
                 name,
                 handles=handles,
                 platform=platform or None,

@@ -14,8 +14,8 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the arch
 from audit_archives import bluesky_records, car_file, fixture_bytes, tar_gz_of, zip_of
 from bench_audit import tweets_js
 from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from checker.audit import svg
 from checker.config import DEFAULT_SITE_URL
@@ -84,6 +84,14 @@ def sent() -> list[dict[str, Any]]:
     return []
 
 
+def record_requests(context: BrowserContext, sent: list[dict[str, Any]]) -> None:
+    def record(request: Request) -> None:
+        body = request.post_data_buffer
+        sent.append({"method": request.method, "url": request.url, "body": len(body or b"")})
+
+    context.on("request", record)
+
+
 @pytest.fixture(scope="module")
 def audit_page(
     browser: Browser,
@@ -96,11 +104,7 @@ def audit_page(
         browser, requests_seen, dialogs_seen, viewport={"width": 1280, "height": 900}
     )
 
-    def record(request: Request) -> None:
-        body = request.post_data_buffer
-        sent.append({"method": request.method, "url": request.url, "body": len(body or b"")})
-
-    context.on("request", record)
+    record_requests(context, sent)
     page = context.new_page()
     page.goto(f"{base_url}your-feed/")
     page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
@@ -256,6 +260,43 @@ def test_cancel_stops_a_long_audit_and_the_page_stays_responsive(
     # the same worker audits the next file
     run_audit(audit_page, files["posts.txt"])
     assert shown(audit_page)["state"] == "done"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def test_screenshots(
+    browser: Browser,
+    base_url: str,
+    requests_seen: list[str],
+    dialogs_seen: list[str],
+    sent: list[dict[str, Any]],
+    artifacts: Path,
+    files: dict[str, Path],
+    scheme: str,
+    width: int,
+    height: int,
+) -> None:
+    context = new_context(
+        browser,
+        requests_seen,
+        dialogs_seen,
+        color_scheme=scheme,
+        viewport={"width": width, "height": height},
+    )
+    record_requests(context, sent)
+    page = context.new_page()
+    page.goto(f"{base_url}your-feed/")
+    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    run_audit(page, files["twitter-2024.zip"])
+    assert shown(page)["state"] == "done"
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    # nothing wider than the screen on a phone (the pictures scroll inside their figure)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    name = f"audit-{scheme}-{'phone' if width < 600 else 'desktop'}"
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    context.close()
 
 
 def test_nothing_left_the_origin_and_no_file_was_sent(

@@ -160,7 +160,9 @@ function bind(root) {
     const report = document.createElement("div");
     report.className = "etq-audit-report";
     report.dataset.auditPosts = String(answer.audit.posts);
+    // for scripts/bench_audit_browser.py: the worker's time, and Python's memory
     report.dataset.auditMs = String(Math.round(answer.ms || 0));
+    if (answer.wasmBytes) report.dataset.auditWasmMb = String(Math.round(answer.wasmBytes / 1e6));
     report.append(...[...main.childNodes].map((n) => document.importNode(n, true)));
     // Headings one level down: the page's own h1 is the page title.
     for (const h of report.querySelectorAll("h2, h3")) {

@@ -16,7 +16,8 @@
 //                   {type: "error", id, message}         one check failed
 //                   {type: "bench", id, times}
 //                   {type: "audit-progress", id, phase: "reading"|"auditing", done, total}
-//                   {type: "audit-result", id, audit, pictures: {balance, trend}, html, ms}
+//                   {type: "audit-result", id, audit, pictures: {balance, trend}, html, ms,
+//                    wasmBytes}                          Python's memory, for the bench
 //                   {type: "audit-error", id, message}   the file's problem, one sentence
 //                   {type: "audit-cancelled", id, done, total}
 // `report` is exactly `check(...).to_dict()`, the JSON of `etiquette check --format json`.
@@ -280,6 +281,16 @@ function fileReader(file, id) {
   };
 }
 
+// Python's memory (WebAssembly memory only grows, so this is its peak), for the bench;
+// null where Pyodide does not expose it.
+function wasmBytes() {
+  try {
+    return python.pyodide._module.HEAPU8.buffer.byteLength;
+  } catch {
+    return null;
+  }
+}
+
 async function runAudit(message) {
   const { id, file } = message;
   const job = { cancelled: false };
@@ -324,7 +335,8 @@ async function runAudit(message) {
       post({ type: "audit-progress", id, phase: "auditing", done, total });
     }
     const { audit: data, pictures, html } = JSON.parse(audit.result_json());
-    post({ type: "audit-result", id, audit: data, pictures, html, ms: performance.now() - started });
+    const ms = performance.now() - started;
+    post({ type: "audit-result", id, audit: data, pictures, html, ms, wasmBytes: wasmBytes() });
   } finally {
     audits.delete(id);
     if (audit) audit.destroy();
