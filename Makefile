@@ -64,14 +64,17 @@ browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) could not be installed" >&2; exit 2; }
 
-# The Pyodide runtime, the checker wheel and the site's pyodide-lock.json,
-# staged in build/ for the MkDocs hook to copy into the site.
+# The Pyodide runtime, the checker wheel and the site's pyodide-lock.json, staged in
+# build/ for the MkDocs hook to copy into the site. Each part has its own stamp: this
+# rebuilds only what changed, and nothing when nothing did.
 stage: setup
 	$(BIN)/python scripts/stage_pyodide.py
 
 build: stage
 	$(BIN)/mkdocs build --strict
 
+# Rebuilds on edits to docs/, mkdocs.yml, checker/, hooks/ and overrides/; a checker edit
+# also re-stages the browser's wheel (hooks/dev_loop.py).
 serve: stage
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 

@@ -5,9 +5,10 @@
   ``scripts/stage_pyodide.py`` (``make stage``) wrote.
 - ``on_page_context`` gives the checker page's template what it shows before
   Python boots: platforms, kinds, rules, the team's defaults.
-- ``on_post_build`` copies ``build/site-assets/`` (Pyodide, the checker wheel,
-  the site's lock file) into the site and writes ``assets/checker/config.json``
-  for the worker: the team's settings and where the runtime lives.
+- ``on_post_build`` copies the staged tree (Pyodide, the checker wheel, the
+  site's lock file; the manifest names its folder under ``build/``) into the
+  site and writes ``assets/checker/config.json`` for the worker: the team's
+  settings and where the runtime lives.
 
 Paths in ``config.json`` are relative to the site root; the browser resolves
 them from its script's own URL, so the site works under any sub-path.
@@ -33,8 +34,8 @@ from checker.platforms import PLATFORMS
 from checker.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGED = ROOT / "build" / "site-assets"
-MANIFEST = ROOT / "build" / "site-assets.json"
+BUILD = ROOT / "build"
+MANIFEST = BUILD / "site-assets.json"  # names the current stage: see scripts/stage_pyodide.py
 SOURCE = "mkdocs.yml extra.checker"
 CONFIG_JSON = "assets/checker/config.json"
 SCRIPTS = ROOT / "overrides" / "assets" / "checker"
@@ -49,14 +50,17 @@ _state: dict[str, Any] = {}
 
 
 def _manifest() -> dict[str, Any]:
-    if not MANIFEST.is_file() or not STAGED.is_dir():
+    data = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.is_file() else None
+    if not isinstance(data, dict) or not _staged(data).is_dir():
         raise PluginError(
-            "The browser checker's runtime is not staged (build/site-assets/ is missing): "
-            "run `make stage` (make build and make serve do it for you)."
+            "The browser checker's runtime is not staged (build/site-assets.json is missing "
+            "or stale): run `make stage` (make build and make serve do it for you)."
         )
-    data = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
     return data
+
+
+def _staged(manifest: dict[str, Any]) -> Path:
+    return BUILD / str(manifest.get("root", "-")) / "site-assets"
 
 
 def _team_settings(config: MkDocsConfig) -> tuple[dict[str, Any], Config]:
@@ -177,7 +181,7 @@ def _version_site_modules(folder: Path, version: str) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     manifest = _manifest()  # again: `make stage` may have run since on_config
     site = Path(config.site_dir)
-    shutil.copytree(STAGED, site, dirs_exist_ok=True, copy_function=_link_or_copy)
+    shutil.copytree(_staged(manifest), site, dirs_exist_ok=True, copy_function=_link_or_copy)
     _version_site_modules(site / "assets" / "checker", _state["version"])
     out = {
         "schema": 1,

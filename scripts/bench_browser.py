@@ -110,7 +110,7 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
         bare_dir = Path(tmp)
         # The budget's yardstick is Pyodide as shipped (the npm package's own files);
         # "site" is the same bare page on the site's runtime, whose stdlib zip holds
-        # bytecode for the modules the checker uses (scripts/precompile_stdlib.mjs).
+        # bytecode for the modules the checker uses (scripts/pyodide_compile.mjs).
         (bare_dir / "index.html").write_text(
             BARE_PAGE.replace("RUNTIME", "../npm-pyodide/"), encoding="utf-8"
         )
