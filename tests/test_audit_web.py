@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -85,6 +86,19 @@ def test_sliced_file_reads_in_pieces_so_progress_can_move() -> None:
     reader = Recorder(data)
     assert SlicedFile(reader, len(data)).read() == data
     assert [size for _, size in reader.calls] == [READ_PIECE, READ_PIECE, 7]
+
+
+def test_small_reads_come_from_one_slice() -> None:
+    data = bytes(range(256)) * 1000
+    reader = Recorder(data)
+    f = SlicedFile(reader, len(data))
+    f.seek(1000)
+    assert [f.read(30) for _ in range(3)] == [data[1000:1030], data[1030:1060], data[1060:1090]]
+    assert len(reader.calls) == 1
+    f.seek(10)  # before the slice kept: asked again
+    assert f.read(5) == data[10:15] and len(reader.calls) == 2
+    f.seek(len(data) - 3)
+    assert f.read(10) == data[-3:]
 
 
 def test_as_bytes_takes_a_javascript_buffer_proxy() -> None:
@@ -184,3 +198,12 @@ def test_too_big_a_file_is_refused_without_reading_it_all() -> None:
 def test_handles_must_be_a_json_list_of_strings() -> None:
     with pytest.raises(TypeError):
         open_job(b"a post", "posts.txt", handles_json='"@me"')
+
+
+def test_the_page_refuses_at_the_cores_limit() -> None:
+    """auditflow.js refuses a big file before reading it, at the core's own limit."""
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "overrides/assets/checker/auditflow.js"
+    found = re.search(r"export const MAX_BYTES = ([\d_]+);", script.read_text(encoding="utf-8"))
+    assert found and int(found[1].replace("_", "")) == MAX_BYTES

@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from checker.audit.model import ArchiveError
 from checker.audit.session import CHUNK, AuditSession
@@ -59,6 +59,7 @@ class SlicedFile(io.RawIOBase):
         self._read_at = read_at
         self._size = max(0, int(size))
         self._pos = 0
+        self._cache, self._cache_at = b"", 0
 
     def readable(self) -> bool:
         return True
@@ -89,6 +90,8 @@ class SlicedFile(io.RawIOBase):
 
     def read(self, size: int | None = -1) -> bytes:
         end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
+        if end - self._pos < BUFFER:
+            return self._small_read(end)
         pieces: list[bytes] = []
         while self._pos < end:
             want = min(READ_PIECE, end - self._pos)
@@ -98,6 +101,20 @@ class SlicedFile(io.RawIOBase):
             pieces.append(piece)
             self._pos += len(piece)
         return b"".join(pieces)
+
+    def _small_read(self, end: int) -> bytes:
+        """zipfile reads a directory entry or a header at a time, a few bytes per call:
+        those come from one slice of ``BUFFER`` bytes, asked for once. (Not an
+        ``io.BufferedReader``: its ``read(n)`` sets aside n bytes first, and the
+        readers ask for up to 150 MB to learn whether a file is too big.)"""
+        start = self._pos
+        cached = self._cache_at <= start and end <= self._cache_at + len(self._cache)
+        if not cached:
+            self._cache = as_bytes(self._read_at(start, min(BUFFER, self._size - start)))
+            self._cache_at = start
+        data = self._cache[start - self._cache_at : end - self._cache_at]
+        self._pos += len(data)
+        return data
 
     def readall(self) -> bytes:
         return self.read(-1)
@@ -135,10 +152,8 @@ class WebAudit:
         if site_url:
             base = replace(base, site_url=site_url)
         try:
-            # Buffered: zipfile reads a directory entry at a time, a few bytes per call.
-            file = io.BufferedReader(SlicedFile(read_at, size), buffer_size=BUFFER)
             session = AuditSession.start(
-                file,
+                cast(BinaryIO, SlicedFile(read_at, size)),
                 name,
                 handles=handles,
                 platform=platform or None,
