@@ -30,6 +30,7 @@ from checker.audit import svg
 from checker.config import DEFAULT_SITE_URL
 
 FILE = "[data-audit-file]"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ROOT_SEL = "[data-audit-state]"
 
 
@@ -239,6 +240,28 @@ def test_a_file_over_the_limit_is_refused_before_reading(audit_page: Page) -> No
     assert message.startswith("tweets.js: 200 MB is more than the audit reads (150 MB)")
 
 
+def test_a_file_dropped_on_the_page_is_audited(audit_page: Page, files: dict[str, Path]) -> None:
+    text = files["posts.txt"].read_text(encoding="utf-8")
+    audit_page.evaluate(
+        """(text) => {
+      const t = new DataTransfer();
+      t.items.add(new File([text], "posts.txt", { type: "text/plain" }));
+      const drop = document.querySelector("[data-audit-drop]");
+      drop.dispatchEvent(new DragEvent("dragover", { dataTransfer: t, bubbles: true, cancelable: true }));
+      drop.dispatchEvent(new DragEvent("drop", { dataTransfer: t, bubbles: true, cancelable: true }));
+    }""",
+        text,
+    )
+    audit_page.wait_for_selector("[data-audit-state=done], [data-audit-state=error]")
+    expected = json.loads(cli(files["posts.txt"], "json"))
+    page = shown(audit_page)
+    assert (page["state"], page["posts"], page["kinds"]) == (
+        "done",
+        expected["posts"],
+        expected["kinds"],
+    )
+
+
 def test_cancel_stops_a_long_audit_and_the_page_stays_responsive(
     audit_page: Page, tmp_path: Path, files: dict[str, Path]
 ) -> None:
@@ -260,6 +283,35 @@ def test_cancel_stops_a_long_audit_and_the_page_stays_responsive(
     # the same worker audits the next file
     run_audit(audit_page, files["posts.txt"])
     assert shown(audit_page)["state"] == "done"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(
+    browser: Browser,
+    base_url: str,
+    requests_seen: list[str],
+    dialogs_seen: list[str],
+    sent: list[dict[str, Any]],
+    files: dict[str, Path],
+    scheme: str,
+) -> None:
+    assert AXE.is_file(), "node_modules/axe-core is missing: run `make setup`"
+    context = new_context(browser, requests_seen, dialogs_seen, color_scheme=scheme)
+    record_requests(context, sent)
+    page = context.new_page()
+    page.goto(f"{base_url}your-feed/")
+    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    run_audit(page, files["mastodon-export.zip"])
+    assert shown(page)["state"] == "done"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, serious
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
