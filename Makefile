@@ -92,6 +92,7 @@ test-js:
 
 bench: setup browser build
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_files.py
 	$(BIN)/python scripts/bench_audit.py
 	$(BIN)/python scripts/bench_audit_browser.py
 

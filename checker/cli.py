@@ -14,27 +14,37 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from checker import __version__, audit_cli, render
+from checker import __version__, audit_cli, formats, render
 from checker.config import (
     Config,
     ConfigError,
+    check_handles,
+    check_kind,
+    check_platform,
     merge,
     mkdocs_settings,
     parse_config,
     parse_toml,
 )
 from checker.counts import counts
+from checker.drafts_files import DraftFile, DraftFileError, prepare
 from checker.engine import UnknownKind, check
+from checker.formats import Checked
 from checker.glance import glance
-from checker.model import KINDS, SCHEMA
+from checker.model import KINDS, SCHEMA, Severity
 from checker.platforms import PLATFORMS, UnknownPlatform
 from checker.rules import BY_NAME, REGISTRY
+from checker.rules.base import Rule
 from checker.split import THREADED, split_thread
 
 PROG = "etiquette"
+DRAFT_GLOBS = ("*.md", "*.txt")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+CHECK_FORMATS = ("text", "json", "json-lines", "github", "sarif")
 DEFAULT_CONFIG = "etiquette.toml"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -85,13 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         parents=[shared],
         help="check a draft",
-        description="Check a draft (a file, or standard input) and list what to improve.\n"
+        description="Check drafts (files, folders of them, or standard input) and list what "
+        "to improve.\nA draft file may open with front matter between --- lines (platform, "
+        "kind, handles, cw);\na .md draft is checked as the text you would paste.\n"
         "Exit status: 0 no error-level finding, 1 at least one, 2 bad usage or input.",
         epilog=CONFIG_HELP,
         formatter_class=formatter,
     )
     check_cmd.add_argument(
-        "file", nargs="?", metavar="FILE", help="the draft to check; '-' or nothing: standard input"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="draft files, or folders to search for them (see --glob); "
+        "'-' or nothing: standard input",
+    )
+    check_cmd.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help=f"which files a folder's drafts are (repeatable; default: {' '.join(DRAFT_GLOBS)})",
     )
     check_cmd.add_argument(
         "--platform", metavar="P", help=f"where it will be posted: {', '.join(PLATFORMS)}"
@@ -108,7 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="@NAME",
         help="your own handle (repeat for several); used by rules such as vanity-retweet",
     )
-    check_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    check_cmd.add_argument(
+        "--cw",
+        default="",
+        metavar="TEXT",
+        help="the post's content warning (Mastodon counts it toward the limit)",
+    )
+    check_cmd.add_argument(
+        "--linkedin-premium",
+        action="store_true",
+        default=None,
+        help="you have LinkedIn Premium: invitation notes hold 300 characters, not 200",
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=CHECK_FORMATS,
+        default="text",
+        help="text (for people), json (schema 1), json-lines (a finding a line), "
+        "github (workflow annotations, and a summary in $GITHUB_STEP_SUMMARY), sarif (2.1.0)",
+    )
 
     rules_cmd = commands.add_parser(
         "rules",
@@ -291,40 +331,197 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def find_drafts(paths: Sequence[str], globs: Sequence[str]) -> list[str]:
+    """The draft files ``paths`` name: files as given, folders searched for ``globs``.
+
+    Hidden folders (.git, .venv) are skipped; "-" stands for standard input.
+    """
+    import fnmatch
+
+    found: list[str] = []
+    for path in paths or ["-"]:
+        if path == "-":
+            found.append(path)
+            continue
+        where = Path(path)
+        if where.is_dir():
+            inside = []
+            for folder, dirs, files in os.walk(where):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                inside += [
+                    os.path.join(folder, name)
+                    for name in sorted(files)
+                    if any(fnmatch.fnmatch(name, g) for g in globs)
+                ]
+            if not inside:
+                raise UsageError(f"{path}: no draft files ({' '.join(globs)}) in this folder")
+            found += inside
+        elif where.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def display_path(path: str) -> str:
+    """How outputs name a file: relative to the working directory, with "/".
+
+    Plain string work (no symlink resolution): a folder of a thousand drafts
+    should not cost a thousand trips to the filesystem.
+    """
+    if path == "-":
+        return path
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(path).as_posix()  # outside the working directory: as given
+    return Path(relative).as_posix()
+
+
+def _front_matter_config(config: Config, draft: DraftFile) -> Config:
+    """``config`` with a draft file's own front matter laid over it."""
+    values, lines = draft.settings, draft.setting_lines
+
+    def key(name: str) -> str:
+        return f"line {lines[name]}: {name}"
+
+    if "platform" in values:
+        config = replace(
+            config, platform=check_platform(values["platform"], draft.name, key("platform"))
+        )
+    if "kind" in values:
+        config = replace(config, kind=check_kind(values["kind"], draft.name, key("kind")))
+    if "handles" in values:
+        own = check_handles(values["handles"], draft.name, key("handles"))
+        config = replace(config, handles=tuple(dict.fromkeys((*config.handles, *own))))
+    if "cw" in values and not isinstance(values["cw"], str):
+        raise ConfigError(draft.name, key("cw"), "expected the content warning's text, got a list")
+    return config
+
+
+def _check_one(path: str, config: Config, args: argparse.Namespace) -> Checked:
+    shown = display_path(path)
+    if path == "-":
+        text, _source = read_draft(None)
+        draft = DraftFile(shown, text, text, list(range(len(text) + 1)))
+        return Checked(
+            shown,
+            draft,
+            check(text, config=merge(config, platform=args.platform, kind=args.kind), cw=args.cw),
+        )
+    text = _decode(_read_bytes(Path(path), "file"), shown)
+    try:
+        draft = prepare(text, shown, markdown=Path(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    except DraftFileError as err:
+        raise UsageError(str(err)) from None
+    if not draft.text.strip():
+        raise UsageError(f"{shown}: the draft is empty; there is nothing to check")
+    own = _front_matter_config(config, draft)
+    # The command line wins over the file, as it wins over the config file.
+    own = merge(own, platform=args.platform, kind=args.kind)
+    try:
+        # the command line's --cw wins over the file's, as the other settings do
+        cw = args.cw or str(draft.settings.get("cw") or "")
+        report = check(draft.text, config=own, cw=cw)
+    except (UnknownPlatform, UnknownKind) as err:  # validated above; kept as a backstop
+        raise UsageError(f"{shown}: {err}") from None
+    return Checked(shown, draft, report)
+
+
+def _report_json(checked: Checked, *, located: bool) -> dict[str, Any]:
+    data = checked.report.to_dict()
+    if not located:  # standard input: exactly the browser's JSON
+        return data
+    data = {"file": checked.path, **data}
+    for finding, (_, region) in zip(data["findings"], checked.located(), strict=True):
+        line, col, end_line, end_col = region
+        finding.update(line=line, column=col, end_line=end_line, end_column=end_col)
+    return data
+
+
+def _catalogue(config: Config) -> list[tuple[Rule, str, Severity]]:
+    return [
+        (rule, config.rule_url(rule.name), config.rule(rule.name).severity or rule.severity)
+        for rule in (*REGISTRY, *config.custom_rules)
+        if config.rule(rule.name).enabled
+    ]
+
+
+def _write_step_summary(results: Sequence[Checked]) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(formats.step_summary(results))
+    except OSError as err:
+        print(f"{PROG}: warning: cannot write the step summary to {target}: {err}", file=sys.stderr)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     config = merge(
-        load_config(args.config), platform=args.platform, kind=args.kind, handles=args.handle
+        load_config(args.config), handles=args.handle, linkedin_premium=args.linkedin_premium
     )
-    text, _source = read_draft(args.file)
-    try:
-        report = check(text, config=config)
-    except (UnknownPlatform, UnknownKind) as err:  # merge checks these; kept as a backstop
-        raise UsageError(str(err)) from None
-    if args.format == "json":
-        sys.stdout.write(_json(report.to_dict()))
-    else:
+    # validate the command line's choices once, before any file is read
+    merge(config, platform=args.platform, kind=args.kind)
+    paths = find_drafts(args.paths, tuple(args.glob or DRAFT_GLOBS))
+    results: list[Checked] = []
+    failed = False
+    for path in paths:
+        try:
+            results.append(_check_one(path, config, args))
+        except (UsageError, ConfigError) as err:
+            if len(paths) == 1:
+                raise
+            print(f"{PROG}: error: {err}", file=sys.stderr)
+            failed = True
+
+    stdin_only = paths == ["-"]
+    fmt = args.format
+    if fmt == "text":
         color = _want_color(args.color, sys.stdout)
-        sys.stdout.write(render.render_report(text, report, color=color))
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+        if stdin_only:
+            sys.stdout.write(
+                render.render_report(results[0].draft.text, results[0].report, color=color)
+            )
+        else:
+            sys.stdout.write(formats.concise(results, color=color))
+            sys.stdout.write(formats.totals(results))
+    elif fmt == "json":
+        reports = [_report_json(c, located=c.path != "-") for c in results]
+        one = len(paths) == 1 and (Path(paths[0]).is_file() or stdin_only)
+        sys.stdout.write(_json(reports[0] if one and reports else reports))
+    elif fmt == "json-lines":
+        sys.stdout.write(formats.json_lines(results))
+    elif fmt == "github":
+        sys.stdout.write(formats.github(results))
+        _write_step_summary(results)
+    else:  # sarif
+        log = formats.sarif(results, _catalogue(config), version=__version__)
+        sys.stdout.write(_json(log))
+    if failed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(c.report.has_errors for c in results) else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    rules = (*REGISTRY, *config.custom_rules)  # the team's own rules are listed too
     if args.format == "json":
-        sys.stdout.write(_json(render.rules_to_dict(REGISTRY, config)))
+        sys.stdout.write(_json(render.rules_to_dict(rules, config)))
     else:
-        sys.stdout.write(render.render_rules(REGISTRY, color=_want_color(args.color, sys.stdout)))
+        sys.stdout.write(render.render_rules(rules, color=_want_color(args.color, sys.stdout)))
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    known = {**BY_NAME, **{r.name: r for r in config.custom_rules}}
     name = args.rule.strip().lower()
-    rule = BY_NAME.get(name)
+    rule = known.get(name)
     if rule is None:
-        close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
         hint = f'did you mean "{close[0]}"? ' if close else ""
         raise UsageError(f'unknown rule "{args.rule}"; {hint}"{PROG} rules" lists them all')
-    config = load_config(args.config)
     color = _want_color(args.color, sys.stdout)
     sys.stdout.write(render.render_explain(rule, config, color=color))
     return EXIT_OK

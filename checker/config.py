@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from checker.model import KINDS, Severity
+
+if TYPE_CHECKING:
+    from checker.rules.base import Rule
 
 # Where findings link to. A team's copy sets ``site_url`` to its own site.
 DEFAULT_SITE_URL = "https://social-etiquette-handbook.github.io/handbook/"
@@ -41,7 +45,9 @@ class Config:
     handles: tuple[str, ...] = ()  # lower case, without "@"
     site_url: str = DEFAULT_SITE_URL
     limits: Mapping[str, int] = field(default_factory=dict)  # e.g. a Mastodon server's own limit
+    linkedin_premium: bool = False  # LinkedIn Premium: invitation notes of 300, not 200
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
+    custom_rules: tuple[Rule, ...] = ()  # the team's own rules (``custom-rules``)
 
     def rule(self, name: str) -> RuleSettings:
         return self.rules.get(name, _DEFAULT_RULE)
@@ -52,7 +58,10 @@ class Config:
 
 _DEFAULT_RULE = RuleSettings()
 
-TOP_KEYS = ("platform", "kind", "handles", "site_url", "limits", "rules")
+TOP_KEYS = (
+    *("platform", "kind", "handles", "site_url", "limits", "linkedin-premium"),
+    *("rules", "custom-rules"),
+)
 RULE_KEYS = ("enabled", "severity", "extra-terms")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -101,6 +110,12 @@ def _check_keys(
             dotted = f"{prefix}{key}"
             problem = f'unknown setting "{key}"{_hint(str(key), known)}; known: {", ".join(known)}'
             raise ConfigError(source, dotted, problem)
+
+
+def _bool(value: object, source: str, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(source, key, f"expected true or false, got {_type_name(value)}")
+    return value
 
 
 def _string(value: object, source: str, key: str) -> str:
@@ -228,17 +243,18 @@ def _rule_settings(name: str, value: object, source: str, takes_terms: bool) -> 
     return RuleSettings(enabled=enabled, severity=severity, extra_terms=terms)
 
 
-def _rules(value: object, source: str) -> dict[str, RuleSettings]:
+def _rules(value: object, source: str, custom: Iterable[Rule] = ()) -> dict[str, RuleSettings]:
     from checker.rules import BY_NAME  # lazily: rules import the model, not the config
 
     if not isinstance(value, Mapping):
         raise ConfigError(source, "rules", f"expected a table, got {_type_name(value)}")
+    known = {**BY_NAME, **{rule.name: rule for rule in custom}}  # a team's own rules too
     out: dict[str, RuleSettings] = {}
     for name, settings in value.items():
         name = str(name)
-        if name not in BY_NAME:
-            raise ConfigError(source, f"rules.{name}", _unknown(name, "rule", sorted(BY_NAME)))
-        out[name] = _rule_settings(name, settings, source, BY_NAME[name].takes_terms)
+        if name not in known:
+            raise ConfigError(source, f"rules.{name}", _unknown(name, "rule", sorted(known)))
+        out[name] = _rule_settings(name, settings, source, known[name].takes_terms)
     return out
 
 
@@ -254,17 +270,29 @@ def parse_config(data: Mapping[str, object], source: str) -> Config:
         )
     _check_keys(data, TOP_KEYS, "", source)
     base = Config()
-    return Config(
-        platform=check_platform(data["platform"], source, "platform")
+    platform = (
+        check_platform(data["platform"], source, "platform")
         if "platform" in data
-        else base.platform,
+        else base.platform
+    )
+    custom: tuple[Rule, ...] = ()
+    if "custom-rules" in data:
+        from checker.custom_rules import parse_custom_rules  # only teams with rules pay for it
+
+        custom = parse_custom_rules(data["custom-rules"], source, default_platform=platform)
+    return Config(
+        platform=platform,
         kind=check_kind(data["kind"], source, "kind") if "kind" in data else base.kind,
         handles=check_handles(data["handles"], source, "handles") if "handles" in data else (),
         site_url=check_site_url(data["site_url"], source, "site_url")
         if "site_url" in data
         else base.site_url,
         limits=_limits(data["limits"], source) if "limits" in data else {},
-        rules=_rules(data["rules"], source) if "rules" in data else {},
+        linkedin_premium=_bool(data["linkedin-premium"], source, "linkedin-premium")
+        if "linkedin-premium" in data
+        else base.linkedin_premium,
+        rules=_rules(data["rules"], source, custom) if "rules" in data else {},
+        custom_rules=custom,
     )
 
 
@@ -296,6 +324,7 @@ def merge(
     platform: str | None = None,
     kind: str | None = None,
     handles: Iterable[str] = (),
+    linkedin_premium: bool | None = None,
     source: str = "command line",
 ) -> Config:
     """``config`` with command-line choices laid over it.
@@ -310,6 +339,8 @@ def merge(
         config = replace(config, kind=check_kind(kind, source, "--kind"))
     if extra:
         config = replace(config, handles=tuple(dict.fromkeys((*config.handles, *extra))))
+    if linkedin_premium is not None:
+        config = replace(config, linkedin_premium=linkedin_premium)
     return config
 
 

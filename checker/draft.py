@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from checker import platforms, twitter_text
+from checker.model import LimitCheck
 
 
 class Span(NamedTuple):
@@ -36,6 +37,7 @@ class Draft:
     post_index: int = 0  # this post's place in a thread (0 when not a thread)
     post_count: int = 1
     limit: int = 0  # the platform's limit for this kind, after the team's override
+    cw_length: int = 0  # a content warning's length, where it counts toward the limit
 
     @cached_property
     def platform_info(self) -> platforms.Platform:
@@ -46,6 +48,23 @@ class Draft:
         """The post's length in its platform's unit (counted once: the engine and
         the over-limit rule both need it, and a 100 KB paste is slow to count)."""
         return self.platform_info.count(self.text)
+
+    @cached_property
+    def limit_checks(self) -> tuple[LimitCheck, ...]:
+        """Each hard limit of the platform, counted for this post (the content
+        warning counts toward the length where the platform counts it)."""
+        info = self.platform_info
+        checks = [LimitCheck("length", self.length + self.cw_length, self.limit)]
+        if info.byte_limit is not None:
+            checks.append(LimitCheck("bytes", platforms.utf8_length(self.text), info.byte_limit))
+        if info.max_links is not None:
+            distinct = len({url.value for url in self.urls})
+            checks.append(LimitCheck("links", distinct, info.max_links))
+        if info.max_hashtags is not None:
+            checks.append(LimitCheck("hashtags", len(self.hashtags), info.max_hashtags))
+        if info.max_mentions is not None:
+            checks.append(LimitCheck("mentions", info.count_mentions(self.text), info.max_mentions))
+        return tuple(checks)
 
     @cached_property
     def urls(self) -> tuple[Span, ...]:
@@ -81,6 +100,25 @@ class Draft:
         for span in self.urls:
             chars[span.start : span.end] = " " * (span.end - span.start)
         return "".join(chars)
+
+    @cached_property
+    def lower(self) -> str:
+        """``prose`` in lower case, for cheap "is this word anywhere?" checks before a
+        regex runs (its offsets may differ from ``prose``'s: never index with them)."""
+        return self.prose.lower()
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The post's words in lower case, and the parts of hyphenated ones
+        ("best-in-class" gives "best", "in" and "class" too): a word-list rule
+        looks its phrases' first words up here before it runs any regex."""
+        out: set[str] = set()
+        for w in self.words:
+            key = w.value.lower()
+            out.add(key)
+            if "-" in key:
+                out.update(key.split("-"))
+        return frozenset(out)
 
     @cached_property
     def words(self) -> tuple[Span, ...]:

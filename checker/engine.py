@@ -11,13 +11,23 @@ import re
 
 from checker import fixes, platforms
 from checker.config import Config
+from checker.custom_rules import Replace
 from checker.draft import Draft
-from checker.model import KINDS, Finding, Length, PostLength, Report, Utf16Offsets
+from checker.model import (
+    KINDS,
+    Finding,
+    Length,
+    LimitCheck,
+    PostLength,
+    Report,
+    Utf16Offsets,
+)
 from checker.rules import REGISTRY
 
 # A thread is several posts separated by a line that holds only "---" (three
 # or more hyphens, spaces around allowed): the same break Markdown writers use.
-THREAD_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+# Lines may end in "\r\n" (a draft saved on Windows, or pasted from one).
+THREAD_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*\r?$", re.MULTILINE)
 
 
 class UnknownKind(ValueError):
@@ -48,8 +58,13 @@ def check(
     platform: str | None = None,
     kind: str | None = None,
     config: Config | None = None,
+    cw: str = "",
 ) -> Report:
-    """Check ``text`` as a ``kind`` of draft for ``platform``; pure and deterministic."""
+    """Check ``text`` as a ``kind`` of draft for ``platform``; pure and deterministic.
+
+    ``cw`` is the post's content warning, where the platform has them (Mastodon):
+    it counts toward the length limit. Elsewhere it is ignored.
+    """
     config = config or Config()
     plat = platforms.get(platform or config.platform)  # raises UnknownPlatform
     kind = kind or config.kind
@@ -57,15 +72,17 @@ def check(
         raise UnknownKind(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
 
     posts = split_posts(text) if kind == "thread" else [(0, len(text))]
-    limit = plat.limit_for(kind, config.limits.get(plat.name))
+    limit = plat.limit_for(kind, config.limits.get(plat.name), premium=config.linkedin_premium)
+    cw_length = plat.count(cw) if cw and plat.content_warning else 0
     utf16 = Utf16Offsets(text)
     findings: dict[tuple[str, int, int], Finding] = {}
     post_lengths: list[PostLength] = []
+    worst: dict[str, tuple[int, int]] = {}  # each limit's highest count over the posts
 
     # What each applicable rule needs, worked out once rather than once per post
     # (a hostile thread has thousands of posts).
     active = []
-    for rule in REGISTRY:
+    for rule in (*REGISTRY, *config.custom_rules):  # the team's own rules run last
         settings = config.rule(rule.name)
         if settings.enabled and rule.applies(plat.name, kind):
             severity = settings.severity or rule.severity
@@ -80,9 +97,13 @@ def check(
             post_index=index,
             post_count=len(posts),
             limit=limit,
+            cw_length=cw_length if index == 0 else 0,  # a thread's warning is its first post's
         )
-        count = draft.length
+        count = draft.length + draft.cw_length
         post_lengths.append(PostLength(a, b, count, count > limit))
+        for limit_check in draft.limit_checks:
+            if limit_check.count > worst.get(limit_check.name, (-1, 0))[0]:
+                worst[limit_check.name] = (limit_check.count, limit_check.limit)
         for rule, severity, terms, url in active:
             for hit in rule.matcher.find(draft, terms):
                 start, end = a + hit.start, a + hit.end
@@ -90,6 +111,8 @@ def check(
                 if key in findings:
                     continue
                 edit = fixes.fix_for(rule.name, text, start, end)
+                if edit is None and isinstance(rule.matcher, Replace):  # a team's replace rule
+                    edit = rule.matcher.edit(text, start, end)
                 findings[key] = Finding(
                     rule=rule.name,
                     pillar=rule.pillar,
@@ -111,6 +134,8 @@ def check(
         unit=plat.unit,
         over=longest > limit,
         posts=tuple(post_lengths) if kind == "thread" else (),
+        limits=tuple(LimitCheck(name, n, cap) for name, (n, cap) in worst.items()),
+        content_warning=cw_length if cw and plat.content_warning else None,
     )
     ordered = sorted(findings.values(), key=lambda f: (f.start, f.end, f.severity.rank, f.rule))
     return Report(platform=plat.name, kind=kind, length=length, findings=tuple(ordered))

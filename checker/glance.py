@@ -80,7 +80,7 @@ def glance(text: str, *, kind: str = "post", config: Config | None = None) -> li
         if count is None:
             count = max(plat.count(p) for p in posts)
             counted[plat.counter] = count
-        limit = plat.limit_for(kind, config.limits.get(name))
+        limit = plat.limit_for(kind, config.limits.get(name), premium=config.linkedin_premium)
         fits = count <= limit and (plat.byte_limit is None or byte_count <= plat.byte_limit)
         rows.append(
             GlanceRow(

@@ -38,6 +38,7 @@ class Pillar(StrEnum):
     COLLABORATING = "collaborating"
     CONNECTING = "connecting"
     FIT = "fit"
+    TEAM = "team"  # a rule a team wrote for its own copy (``custom-rules``)
 
 
 KINDS = ("post", "reply", "invitation", "thread")
@@ -105,6 +106,23 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class LimitCheck:
+    """One of a platform's hard limits, counted for a post: its length in the
+    platform's unit, its UTF-8 bytes, its links, hashtags or @-tags."""
+
+    name: str  # "length", "bytes", "links", "hashtags" or "mentions"
+    count: int
+    limit: int
+
+    @property
+    def over(self) -> bool:
+        return self.count > self.limit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "count": self.count, "limit": self.limit, "over": self.over}
+
+
+@dataclass(frozen=True)
 class PostLength:
     """The length of one post of a thread, counted as its platform counts."""
 
@@ -122,6 +140,11 @@ class Length:
     """The length verdict: ``count`` in ``unit`` against the platform's ``limit``.
 
     For a thread, ``count`` is the longest post and ``posts`` holds each one.
+    ``over`` is about length alone; ``limits`` lists every hard limit the
+    platform has (length, bytes, links, hashtags, @-tags), each with its count
+    (for a thread, the highest of any post) and whether it is broken, so a post
+    refused for its hashtags says so even when its length fits. With a content
+    warning, ``count`` includes it and ``content_warning`` is its own length.
     """
 
     count: int
@@ -129,6 +152,13 @@ class Length:
     unit: str
     over: bool
     posts: tuple[PostLength, ...] = ()
+    limits: tuple[LimitCheck, ...] = ()
+    content_warning: int | None = None
+
+    @property
+    def broken(self) -> tuple[str, ...]:
+        """The names of the limits this draft breaks."""
+        return tuple(c.name for c in self.limits if c.over)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -139,6 +169,11 @@ class Length:
         }
         if self.posts:
             out["posts"] = [p.to_dict() for p in self.posts]
+        # added within schema 1: every limit, and which are broken
+        out["limits"] = [c.to_dict() for c in self.limits]
+        out["broken"] = list(self.broken)
+        if self.content_warning is not None:
+            out["content_warning"] = self.content_warning
         return out
 
 

@@ -52,7 +52,8 @@ class Site:
         from checker.rules import BY_NAME
 
         config = self.config
-        names = [name for name in off if name in BY_NAME]
+        own = {rule.name for rule in config.custom_rules}  # the team's rules can be turned off too
+        names = [name for name in off if name in BY_NAME or name in own]
         if names:
             rules = dict(config.rules)
             for name in names:
@@ -70,13 +71,22 @@ class Site:
         return merge(config, handles=good, source="your handle"), notes
 
     def check_json(
-        self, text: str, platform: str, kind: str, handles_json: str, off_json: str
+        self,
+        text: str,
+        platform: str,
+        kind: str,
+        handles_json: str,
+        off_json: str,
+        cw: str = "",
     ) -> str:
-        """One check as the page asks for it; an empty platform or kind means the team's."""
+        """One check as the page asks for it; an empty platform or kind means the team's.
+
+        ``cw`` is the post's content warning (Mastodon counts it toward the limit).
+        """
         handles = _strings(json.loads(handles_json))
         off = _strings(json.loads(off_json))
         config, notes = self.reader_config(handles, off)
-        report = check(text, platform=platform or None, kind=kind or None, config=config)
+        report = check(text, platform=platform or None, kind=kind or None, config=config, cw=cw)
         return json.dumps({"report": report.to_dict(), "notes": notes})
 
 

@@ -39,6 +39,9 @@ MANIFEST = BUILD / "site-assets.json"  # names the current stage: see scripts/st
 SOURCE = "mkdocs.yml extra.checker"
 CONFIG_JSON = "assets/checker/config.json"
 SCRIPTS = ROOT / "overrides" / "assets" / "checker"
+SERVICE_WORKER = ROOT / "hooks" / "templates" / "sw.js"
+# the runtime files the worker loads (beside the stdlib zip and the snapshot)
+SERVICE_WORKER_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 KIND_LABELS = {
     "post": "Post",
     "reply": "Reply",
@@ -97,6 +100,7 @@ def runtime_options(manifest: dict[str, Any]) -> dict[str, Any]:
         "lockFileURL": manifest["lockFile"],
         "packages": [manifest["package"]],
         "configURL": CONFIG_JSON,
+        **_snapshot_options(manifest),
     }
 
 
@@ -106,6 +110,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(manifest=manifest, mapping=mapping, parsed=parsed)
     _state["version"] = _asset_version(manifest)
     return config
+
+
+def _snapshot_options(manifest: dict[str, Any]) -> dict[str, str]:
+    """Where the worker finds the memory snapshot (scripts/make_snapshot.mjs), if staged."""
+    if "snapshot" not in manifest:
+        return {}
+    return {
+        "snapshotURL": manifest["snapshot"],
+        "snapshotBuildId": manifest["snapshotBuildId"],
+        "wheelURL": manifest["wheel"],
+        "wheelPath": manifest["snapshotWheelPath"],
+    }
 
 
 def on_page_context(
@@ -137,7 +153,7 @@ def on_page_context(
                 "severity": (parsed.rule(r.name).severity or r.severity).value,
                 "team_off": not parsed.rule(r.name).enabled,
             }
-            for r in REGISTRY
+            for r in (*REGISTRY, *parsed.custom_rules)  # the team's own rules too
         ],
     }
     return context
@@ -192,3 +208,42 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = site / CONFIG_JSON
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    own = [*config.extra_css, *(str(script) for script in config.extra_javascript)]
+    own += [str(config.theme["favicon"])] if config.theme.get("favicon") else []
+    write_service_worker(site, manifest, _state["version"], own)
+
+
+def _precache(site: Path, manifest: dict[str, Any], version: str, own: list[str]) -> list[str]:
+    """What the checker page needs offline, as paths from the site root (with their ?v=).
+
+    ``own``: the site's extra_css, extra_javascript and favicon, which every page links.
+    """
+    index = manifest["indexURL"]
+    build = manifest.get("snapshotBuildId")
+    paths = ["checker/", *(f"{index}{name}" for name in SERVICE_WORKER_RUNTIME)]
+    paths.append(f"{index}python_stdlib.zip" + (f"?v={build}" if build else ""))
+    paths += [manifest["wheel"], manifest["lockFile"], f"{CONFIG_JSON}?v={version}"]
+    paths += [manifest["snapshot"]] if "snapshot" in manifest else []
+    paths += [
+        f"assets/checker/{p.name}?v={version}"
+        for p in sorted(SCRIPTS.glob("*"))
+        if p.suffix in (".js", ".mjs", ".css")
+    ]
+    paths += [path for path in own if (site / path).is_file()]
+    # Material's own bundles, named by their hash
+    for pattern in ("assets/javascripts/*.js", "assets/stylesheets/*.css"):
+        paths += sorted(p.relative_to(site).as_posix() for p in site.glob(pattern))
+    return paths
+
+
+def write_service_worker(
+    site: Path, manifest: dict[str, Any], version: str, own: list[str]
+) -> None:
+    """``sw.js`` at the site root (hooks/templates/sw.js says why there), for this build."""
+    template = SERVICE_WORKER.read_text(encoding="utf-8")
+    precache = _precache(site, manifest, version, own)
+    digest = hashlib.sha256(template.encode() + json.dumps(precache).encode())
+    digest.update(str(manifest.get("stamp", "")).encode() + version.encode())
+    script = template.replace('"__BUILD__"', json.dumps(digest.hexdigest()[:12]))
+    script = script.replace("__PRECACHE__", json.dumps(precache, indent=2))
+    (site / "sw.js").write_text(script, encoding="utf-8")

@@ -28,6 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from checker.config import Config, ConfigError, mkdocs_settings, parse_config
+from checker.custom_rules import example_failures
 from checker.rules import BY_NAME, REGISTRY
 from checker.rules.base import Example, Rule
 
@@ -39,6 +41,7 @@ PILLAR_TITLES = {
     "collaborating": "Collaborating",
     "connecting": "Connecting",
     "fit": "Platform fit",
+    "team": "Your team's rules",
 }
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -86,9 +89,20 @@ def try_link(example: Example, page_url: str) -> str:
     return f"{'../' * depth}{CHECKER_PAGE}#{fragment}"
 
 
-def post_html(text: str) -> str:
-    """A draft as one line of escaped HTML: safe, and no Markdown inside it."""
-    return html.escape(text).replace("\n", "<br>")
+def post_html(text: str, spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """A draft as one line of escaped HTML: safe, and no Markdown inside it.
+
+    ``spans`` (a flag example's ``⟦…⟧`` spans) are wrapped in ``<mark>``: the
+    reader sees what the rule flags, as the checker page highlights it.
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(html.escape(text[pos:start]))
+        parts.append(f'<mark class="post-example__flagged">{html.escape(text[start:end])}</mark>')
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts).replace("\n", "<br>")
 
 
 def _examples(examples: tuple[Example, ...], label: str, page_url: str, *, flags: bool) -> str:
@@ -119,6 +133,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             entry["Rules"] = [
                 f"{RULES_DIR}/index.md",
                 *({rule.name: _rule_page(rule)} for rule in REGISTRY),
+                *({rule.name: _rule_page(rule)} for rule in _team(config).custom_rules),
             ]
             break
     else:
@@ -143,7 +158,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _guide_titles[_guide_page(rule)] = _title_of(guide)
     index = _TEMPLATES.get_template("rules_index.md.j2").render(
         pillars=[
-            (title, [r for r in REGISTRY if r.pillar.value == key])
+            (title, [r for r in (*REGISTRY, *_team(config).custom_rules) if r.pillar.value == key])
             for key, title in PILLAR_TITLES.items()
         ],
         rule_page=lambda r: f"{r.name}.md",
@@ -160,6 +175,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             pass_examples=_examples(rule.passes, "Passes", page_url, flags=False),
         )
         files.append(File.generated(config, _rule_page(rule), content=content))
+    _add_custom_rule_pages(files, config)
     return files
 
 
@@ -187,3 +203,47 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
             },
         )
     return markdown
+
+
+# ------------------------------------------------- a team's own rules (custom-rules)
+# A custom rule (``extra.checker.custom-rules``) gets a page like a built-in one. The
+# build stops, naming mkdocs.yml and the rule's key, when one of its examples does not
+# flag or pass as it says, or its ``page`` is not a page of the site.
+
+
+def _team(config: MkDocsConfig) -> Config:
+    """The team's settings, read as the CLI and the browser read them."""
+    where = posixpath.basename(config.config_file_path or "mkdocs.yml")
+    try:
+        mapping = mkdocs_settings({"extra": dict(config.extra or {}), "site_url": config.site_url})
+        return parse_config(mapping, where)
+    except ConfigError as err:
+        raise PluginError(f"{where}: extra.checker.{err.key}: {err.problem}") from None
+
+
+def _add_custom_rule_pages(files: Files, config: MkDocsConfig) -> None:
+    team = _team(config)
+    where = posixpath.basename(config.config_file_path or "mkdocs.yml")
+    for rule in team.custom_rules:
+        failures = example_failures(rule, team)
+        if failures:
+            more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+            raise PluginError(f"{where}: extra.checker.{failures[0]}{more}")
+        page_link = page_title = ""
+        if rule.guide:
+            page = files.get_file_from_path(_guide_page(rule))
+            if page is None:
+                raise PluginError(
+                    f'{where}: extra.checker.custom-rules "{rule.name}".page: '
+                    f"{rule.guide!r} is not a page of this site"
+                )
+            page_link, page_title = posixpath.relpath(rule.guide, RULES_DIR), _title_of(page)
+        page_url = f"{RULES_DIR}/{rule.name}/"
+        content = _TEMPLATES.get_template("custom_rule.md.j2").render(
+            rule=rule,
+            page_link=page_link,
+            page_title=page_title,
+            flag_examples=_examples(rule.flags, "Flags", page_url, flags=True),
+            pass_examples=_examples(rule.passes, "Passes", page_url, flags=False),
+        )
+        files.append(File.generated(config, _rule_page(rule), content=content))

@@ -1,15 +1,28 @@
 """Browser figures for ``make bench``: the checker page in headless Chromium.
 
-Measured in one run, against the built ``site/`` served on 127.0.0.1 under ``/handbook/``:
+Measured in one run, against the built ``site/`` served on 127.0.0.1:
 
-- a bare page that only does ``loadPyodide()`` and ``runPython("1+1")`` (generated into a
-  temporary folder served beside the site, using the site's own runtime files), and the
-  checker page up to ``data-checker-state=ready``; cold (a fresh browser context, so an
-  empty cache) and warm (a reload in the same context); the median of several runs each.
-  Budget: the checker page within 1.2x the bare page, cold and warm.
-- the time one ``check()`` takes inside the page's worker (Pyodide), for a 280- and a
-  3,000-character draft. Budget: 5 ms for 280 characters.
+- **Pages.** A bare page that only does ``loadPyodide()`` and ``runPython("1+1")``, on the
+  npm package's files ("stock") and on the site's own runtime ("site runtime": its stdlib
+  zip holds bytecode); the same in a module worker; the checker page up to
+  ``data-checker-state=ready`` by its two paths: restoring the memory snapshot
+  (``scripts/make_snapshot.mjs``; what a reader gets) and the ordinary boot through the
+  package loader (the same site served under ``/packages/``, where the snapshot answers
+  404, so the worker falls back, at the cost of that one request).
+- **Cold**: a fresh incognito context, an empty cache. **Warm**: reloads in a persistent
+  context (a profile on disk, as a reader's browser has), after one visit: Chromium keeps
+  the 9.6 MB wasm and its compiled code only there, and the checker's service worker
+  (``sw.js``) has cached the runtime. The median of several loads each.
+- **Emulated networks** (cold, through the DevTools protocol's
+  ``Network.emulateNetworkConditions``): 20 Mbit/s with 40 ms latency, and 100 Mbit/s with
+  20 ms, for bare Pyodide and the checker's two paths; each from a server sending files as
+  they are, and from one gzipping text and wasm on the fly as GitHub Pages does (zips and
+  the gzipped snapshot go out as they are there too).
+- The time one ``check()`` takes inside the page's worker, for a 280- and a 3,000-character
+  draft.
 
+Budgets: cold ready <= 1.0x the bare page on the same (site) runtime; warm <= 1.2x; at
+20 Mbit/s the snapshot path no slower than the ordinary one; 5 ms per 280-character check.
 ``scripts/bench.py`` picks up ``browser_section()``; run alone, this prints its section.
 """
 
@@ -20,6 +33,7 @@ import json
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +44,21 @@ from bench import POST_280, POST_3000, Row, _percentile, format_rows  # noqa: E4
 from site_server import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
 
 SITE = ROOT / "site"
+MANIFEST = ROOT / "build" / "site-assets.json"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 LOADS = 5  # page loads per figure (median)
+NET_LOADS = 3  # page loads per figure on an emulated network (each takes seconds)
 CHECKS = 50  # checks per draft in the worker (median)
 SECTION = "Pyodide (headless Chromium)"
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 180_000
+# (label, download Mbit/s, latency ms), as DevTools' throttling presets describe a network
+NETWORKS = (("20 Mbit/s, 40 ms", 20, 40), ("100 Mbit/s, 20 ms", 100, 20))
+NET_PAGES = ("site", "snapshot", "packages")
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
 <script type="module">
-  // Pyodide as the npm package ships it, loaded the plainest way: on the main thread.
+  // Pyodide loaded the plainest way: on the main thread.
   const indexURL = new URL("RUNTIME", import.meta.url).href;
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL });
@@ -67,22 +86,24 @@ pyodide.runPython("1+1");
 postMessage("ready");
 """
 
+READY = "window.__readyAt"
+CHECKER_READY = "window.__etiquetteReadyAt"
 
-def _require() -> str:
+
+def _require() -> dict[str, Any]:
     if not CHROMIUM.is_file():
         raise SystemExit(f"bench_browser: {CHROMIUM} is missing: run `make browser`")
-    config = SITE / "assets" / "checker" / "config.json"
-    if not config.is_file():
+    if not (SITE / "assets" / "checker" / "config.json").is_file() or not MANIFEST.is_file():
         raise SystemExit("bench_browser: the site is not built: run `make build`")
-    version = json.loads(config.read_text(encoding="utf-8"))["pyodide"]["version"]
-    assert isinstance(version, str)
-    return version
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    assert isinstance(manifest, dict)
+    return manifest
 
 
-def _stats(section: str, case: str, times: list[float], budget: float | None, note: str) -> Row:
+def _stats(case: str, times: list[float], budget: float | None, note: str) -> Row:
     ordered = sorted(times)
     return Row(
-        section,
+        SECTION,
         case,
         len(times),
         statistics.median(ordered),
@@ -102,122 +123,225 @@ def _load_ms(page: Any, url: str, ready_js: str, *, reload: bool = False) -> flo
     return float(page.evaluate(f"() => {ready_js}"))
 
 
-def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
+def _emulate(context: Any, page: Any, mbits: float, latency_ms: float) -> None:
+    """Throttle this page and the workers it starts (DevTools protocol)."""
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": latency_ms,
+            "downloadThroughput": mbits * 1_000_000 / 8,
+            "uploadThroughput": mbits * 1_000_000 / 8,
+        },
+    )
+
+
+def _bare_pages(tmp: Path, version: str) -> Path:
+    """The bare pages, written into ``tmp`` (served as /bare/)."""
+    (tmp / "index.html").write_text(
+        BARE_PAGE.replace("RUNTIME", "../npm-pyodide/"), encoding="utf-8"
+    )
+    (tmp / "site").mkdir()
+    (tmp / "site" / "index.html").write_text(
+        BARE_PAGE.replace("RUNTIME", f"../../handbook/assets/pyodide/{version}/"),
+        encoding="utf-8",
+    )
+    (tmp / "worker").mkdir()
+    (tmp / "worker" / "index.html").write_text(BARE_WORKER_PAGE, encoding="utf-8")
+    (tmp / "worker" / "worker.js").write_text(BARE_WORKER, encoding="utf-8")
+    return tmp
+
+
+def browser_section(
+    loads: int = LOADS, checks: int = CHECKS, net_loads: int = NET_LOADS
+) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    version = _require()
+    manifest = _require()
+    version = str(manifest["pyodideVersion"])
+    hosts: set[str] = set()
+    ports: set[int] = set()
     with tempfile.TemporaryDirectory(prefix="etiquette-bench-") as tmp:
-        bare_dir = Path(tmp)
-        # The budget's yardstick is Pyodide as shipped (the npm package's own files);
-        # "site" is the same bare page on the site's runtime, whose stdlib zip holds
-        # bytecode for the modules the checker uses (scripts/pyodide_compile.mjs).
-        (bare_dir / "index.html").write_text(
-            BARE_PAGE.replace("RUNTIME", "../npm-pyodide/"), encoding="utf-8"
-        )
-        (bare_dir / "site").mkdir()
-        (bare_dir / "site" / "index.html").write_text(
-            BARE_PAGE.replace("RUNTIME", f"../../handbook/assets/pyodide/{version}/"),
-            encoding="utf-8",
-        )
-        worker_dir = bare_dir / "worker"
-        worker_dir.mkdir()
-        (worker_dir / "index.html").write_text(BARE_WORKER_PAGE, encoding="utf-8")
-        (worker_dir / "worker.js").write_text(
-            BARE_WORKER,
-            encoding="utf-8",
-        )
-        mounts = {"/handbook/": SITE, "/bare/": bare_dir, "/npm-pyodide/": NPM_PYODIDE}
-        with SiteServer(mounts) as server, sync_playwright() as p:
+        mounts: dict[str, Path] = {"/bare/": _bare_pages(Path(tmp), version)}
+        if "snapshot" in manifest:  # the ordinary boot: the same site, with no snapshot
+            mounts[f"/packages/{manifest['snapshot']}"] = Path(tmp) / "missing"
+        mounts |= {"/packages/": SITE, "/handbook/": SITE, "/npm-pyodide/": NPM_PYODIDE}
+        with (
+            SiteServer(mounts) as server,
+            SiteServer(mounts, gzip=True) as zipped,
+            sync_playwright() as p,
+        ):
+            pages = _pages(server.origin)
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            pages = {
-                "bare": (f"{server.origin}/bare/", "window.__readyAt"),
-                "site": (f"{server.origin}/bare/site/", "window.__readyAt"),
-                "worker": (f"{server.origin}/bare/worker/", "window.__readyAt"),
-                "checker": (f"{server.origin}/handbook/checker/", "window.__etiquetteReadyAt"),
-            }
-            cold: dict[str, list[float]] = {name: [] for name in pages}
-            warm: dict[str, list[float]] = {name: [] for name in pages}
-            hosts: set[str] = set()
-            # Interleave the two pages, so a busy moment on the machine hits both alike.
-            for _ in range(loads):
-                for name, (url, ready) in pages.items():
-                    context = browser.new_context()
-                    page = context.new_page()
-                    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
-                    cold[name].append(_load_ms(page, url, ready))
-                    context.close()
-            contexts = {name: browser.new_context() for name in pages}
-            tabs = {name: ctx.new_page() for name, ctx in contexts.items()}
-            for name, (url, ready) in pages.items():
-                _load_ms(tabs[name], url, ready)  # fill the cache
-            for _ in range(loads):
-                for name, (url, ready) in pages.items():
-                    warm[name].append(_load_ms(tabs[name], url, ready, reload=True))
-            checker = tabs["checker"]
-            per_check = {
-                len(text): checker.evaluate(
-                    "([text, platform, runs]) =>"
-                    " window.__etiquette.bench(text, {platform, kind: 'post', runs})",
-                    [text, platform, checks],
+
+            def cold(
+                urls: dict[str, tuple[str, str]],
+                runs: int,
+                network: Callable[..., None] | None = None,
+            ) -> dict[str, list[float]]:
+                figures: dict[str, list[float]] = {name: [] for name in urls}
+                # Interleaved, so a busy moment on the machine hits every page alike.
+                for _ in range(runs):
+                    for name, (url, ready) in urls.items():
+                        context = browser.new_context(service_workers="block")
+                        page = context.new_page()
+                        page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+                        if network:
+                            network(context, page)
+                        figures[name].append(_load_ms(page, url, ready))
+                        context.close()
+                return figures
+
+            cold_ms = cold(pages, loads)
+            per_net: dict[str, dict[str, list[float]]] = {}
+            for label, mbits, latency in NETWORKS:
+                for host, origin in (("", server.origin), (", gzip", zipped.origin)):
+                    urls = {k: v for k, v in _pages(origin).items() if k in NET_PAGES}
+                    per_net[label + host] = cold(
+                        urls,
+                        net_loads,
+                        lambda c, pg, m=mbits, lat=latency: _emulate(c, pg, m, lat),
+                    )
+            browser.close()
+            warm_ms, per_check, engine = _warm(p, pages, loads, checks)
+            ports = {server.port, zipped.port}
+    return _rows(cold_ms, warm_ms, per_net, per_check, engine, hosts, ports)
+
+
+def _pages(origin: str) -> dict[str, tuple[str, str]]:
+    """Each page measured: its URL and the expression that gives its ready time."""
+    return {
+        "bare": (f"{origin}/bare/", READY),
+        "site": (f"{origin}/bare/site/", READY),
+        "worker": (f"{origin}/bare/worker/", READY),
+        "snapshot": (f"{origin}/handbook/checker/", CHECKER_READY),
+        "packages": (f"{origin}/packages/checker/", CHECKER_READY),
+    }
+
+
+def _warm(
+    p: Any, pages: dict[str, tuple[str, str]], loads: int, checks: int
+) -> tuple[dict[str, list[float]], dict[int, list[float]], str]:
+    """Reloads in persistent contexts (profiles on disk), one per page, after one visit."""
+    warm: dict[str, list[float]] = {name: [] for name in pages}
+    per_check: dict[int, list[float]] = {}
+    engine = ""
+    with tempfile.TemporaryDirectory(prefix="etiquette-profiles-") as profiles:
+        contexts = {
+            name: p.chromium.launch_persistent_context(
+                str(Path(profiles) / name),
+                executable_path=str(CHROMIUM),
+                args=CHROMIUM_ARGS,
+                headless=True,
+            )
+            for name in pages
+        }
+        tabs = {
+            name: ctx.pages[0] if ctx.pages else ctx.new_page() for name, ctx in contexts.items()
+        }
+        for name, (url, ready) in pages.items():
+            _load_ms(tabs[name], url, ready)  # the visit that fills the caches
+            if ready == CHECKER_READY:  # and the service worker's, once it is active
+                tabs[name].evaluate(
+                    "() => Promise.race([navigator.serviceWorker.ready,"
+                    " new Promise((r) => setTimeout(r, 30000))])"
                 )
-                for text, platform in ((POST_280, "x"), (POST_3000, "linkedin"))
-            }
-            engine = checker.evaluate(
+        for _ in range(loads):
+            for name, (url, ready) in pages.items():
+                warm[name].append(_load_ms(tabs[name], url, ready, reload=True))
+        checker = tabs["snapshot"]
+        for text, platform in ((POST_280, "x"), (POST_3000, "linkedin")):
+            per_check[len(text)] = checker.evaluate(
+                "([text, platform, runs]) =>"
+                " window.__etiquette.bench(text, {platform, kind: 'post', runs})",
+                [text, platform, checks],
+            )
+        engine = (
+            checker.evaluate(
                 "() => document.querySelector('[data-checker-python]')?.dataset.checkerPython"
             )
-            browser.close()
+            or ""
+        )
+        for ctx in contexts.values():
+            ctx.close()
+    return warm, per_check, engine
 
+
+def _rows(
+    cold: dict[str, list[float]],
+    warm: dict[str, list[float]],
+    per_net: dict[str, dict[str, list[float]]],
+    per_check: dict[int, list[float]],
+    engine: str,
+    hosts: set[str],
+    ports: set[int],
+) -> list[Row]:
     rows = []
-    for label, figures in (("cold", cold), ("warm", warm)):
-        bare_median = statistics.median(figures["bare"])
-        rows.append(
+    for label, figures, factor in (("cold", cold, 1.0), ("warm", warm, 1.2)):
+        med = {name: statistics.median(times) for name, times in figures.items()}
+        bare, site = med["bare"], med["site"]
+        rows += [
             _stats(
-                SECTION,
-                f"bare loadPyodide() page, {label}",
+                f"bare loadPyodide(), stock npm files, {label}",
                 figures["bare"],
                 None,
                 "to runPython('1+1')",
-            )
-        )
-        rows.append(
+            ),
             _stats(
-                SECTION,
-                f"bare page on the site's runtime, {label}",
+                f"bare loadPyodide(), site runtime, {label}",
                 figures["site"],
                 None,
-                f"{statistics.median(figures['site']) / bare_median:.2f}x bare (bytecode stdlib)",
-            )
-        )
-        rows.append(
+                f"{site / bare:.2f}x stock",
+            ),
             _stats(
-                SECTION,
                 f"bare loadPyodide() in a module worker, {label}",
                 figures["worker"],
                 None,
-                f"{statistics.median(figures['worker']) / bare_median:.2f}x bare (no budget)",
-            )
-        )
-        rows.append(
+                f"{med['worker'] / bare:.2f}x stock (no budget)",
+            ),
             _stats(
-                SECTION,
-                f"checker page to ready, {label}",
-                figures["checker"],
-                round(1.2 * bare_median, 1),
-                f"{statistics.median(figures['checker']) / bare_median:.2f}x bare (budget 1.2x)",
-            )
-        )
+                f"checker ready, snapshot path, {label}",
+                figures["snapshot"],
+                round(factor * site, 1),
+                f"{med['snapshot'] / site:.2f}x site bare, {med['snapshot'] / bare:.2f}x stock"
+                f" (budget {factor}x site)",
+            ),
+            _stats(
+                f"checker ready, ordinary path, {label}",
+                figures["packages"],
+                None,
+                f"{med['packages'] / site:.2f}x site bare, {med['packages'] / bare:.2f}x stock",
+            ),
+        ]
+    for label, figures in per_net.items():
+        med = {name: statistics.median(times) for name, times in figures.items()}
+        budget = round(med["packages"], 1) if label.startswith("20 ") else None
+        rows += [
+            _stats(f"bare loadPyodide(), site runtime, cold, {label}", figures["site"], None, ""),
+            _stats(
+                f"checker ready, ordinary path, cold, {label}",
+                figures["packages"],
+                None,
+                f"{med['packages'] / med['site']:.2f}x bare",
+            ),
+            _stats(
+                f"checker ready, snapshot path, cold, {label}",
+                figures["snapshot"],
+                budget,
+                f"{med['snapshot'] / med['site']:.2f}x bare"
+                + (" (budget: no slower than the ordinary path)" if budget else ""),
+            ),
+        ]
     for length, times in per_check.items():
         budget = 5.0 if length <= 300 else None
         rows.append(
             _stats(
-                SECTION,
-                f"check() in the worker, {length:,} characters",
-                times,
-                budget,
-                f"Python {engine}",
+                f"check() in the worker, {length:,} characters", times, budget, f"Python {engine}"
             )
         )
-    others = sorted(h for h in hosts if h != f"127.0.0.1:{server.port}")
+    others = sorted(h for h in hosts if h not in {f"127.0.0.1:{port}" for port in ports})
     rows.append(
         Row(
             SECTION,
@@ -235,9 +359,12 @@ def browser_section(loads: int = LOADS, checks: int = CHECKS) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--loads", type=int, default=LOADS, help="page loads per figure")
+    parser.add_argument(
+        "--net-loads", type=int, default=NET_LOADS, help="loads per emulated-network figure"
+    )
     parser.add_argument("--checks", type=int, default=CHECKS, help="checks per draft")
     args = parser.parse_args(argv)
-    rows = browser_section(loads=args.loads, checks=args.checks)
+    rows = browser_section(loads=args.loads, checks=args.checks, net_loads=args.net_loads)
     print(f"\n{SECTION}")
     print(format_rows(rows))
     return 0

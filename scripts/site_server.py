@@ -14,6 +14,8 @@ were deployed here.
 
 from __future__ import annotations
 
+import gzip
+import sys
 import threading
 from collections.abc import Mapping
 from functools import partial
@@ -33,9 +35,15 @@ TYPES = {
 }
 
 
+# What GitHub Pages compresses (text and wasm); zips and .gz files go out as they are.
+GZIPPED = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt"}
+_GZIP_CACHE: dict[tuple[str, int], bytes] = {}
+
+
 class _Handler(SimpleHTTPRequestHandler):
     mounts: Mapping[str, Path] = {}
     site_url = ""  # rewritten to this server's address in sitemap.xml
+    gzip = False  # compress as GitHub Pages does (the bench measures both)
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
 
     def translate_path(self, path: str) -> str:
@@ -50,6 +58,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         route = urlsplit(self.path).path
+        if self.gzip and self._send_gzipped():
+            return
         if self.site_url and route.endswith("/sitemap.xml"):
             prefix = next((p for p in self.mounts if route.startswith(p)), None)
             path = Path(self.translate_path(self.path))
@@ -63,6 +73,24 @@ class _Handler(SimpleHTTPRequestHandler):
                 self.wfile.write(body)
                 return
         super().do_GET()
+
+    def _send_gzipped(self) -> bool:
+        """Like GitHub Pages: text and wasm gzipped on the fly for a client that accepts it."""
+        path = Path(self.translate_path(self.path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or path.suffix not in GZIPPED or not path.is_file():
+            return False
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in _GZIP_CACHE:
+            _GZIP_CACHE[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = _GZIP_CACHE[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def end_headers(self) -> None:
         # Revalidate each time, like a freshly deployed site: the cold/warm figures then
@@ -88,13 +116,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a tab mid-download resets the connection: not an error here.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A ThreadingHTTPServer on a free port, in a daemon thread."""
 
-    def __init__(self, mounts: Mapping[str, Path], site_url: str = "") -> None:
-        attrs = {"mounts": {k: v.resolve() for k, v in mounts.items()}, "site_url": site_url}
+    def __init__(
+        self, mounts: Mapping[str, Path], site_url: str = "", *, gzip: bool = False
+    ) -> None:
+        attrs = {
+            "mounts": {k: v.resolve() for k, v in mounts.items()},
+            "site_url": site_url,
+            "gzip": gzip,
+        }
         handler = type("Handler", (_Handler,), attrs)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler))
+        self.httpd = _Server(("127.0.0.1", 0), partial(handler))
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

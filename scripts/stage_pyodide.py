@@ -15,11 +15,17 @@ holds, all served by the site itself (no CDN):
 Bytecode comes from Pyodide's own Python under Node (``scripts/pyodide_compile.mjs``, one
 start of Pyodide for every job a run needs), since the .pyc magic is per minor version.
 
-**Parts and stamps.** The output is made of parts (``runtime``, ``stdlib``, ``wheel``),
-each with a stamp: a hash of exactly the inputs that part is made from. A run rebuilds the
-parts whose stamp changed and hard-links the others from the previous stage, so a README
-edit does nothing, and a checker edit rebuilds the wheel (and its bytecode) but not the
-stdlib zip, unless it changes which modules the checker imports. To add a part: a stamp
+**The memory snapshot** (``assets/pyodide/<version>/checker-<build id>.snapshot.gz``):
+Python's memory after ``import checker`` and a warm-up, made under Node by
+``scripts/make_snapshot.mjs`` from the staged runtime, stdlib zip and wheel; the worker
+restores it instead of starting Python (see README.md, "The memory snapshot").
+
+**Parts and stamps.** The output is made of parts (``runtime``, ``stdlib``, ``wheel``,
+``snapshot``), each with a stamp: a hash of exactly the inputs that part is made from. A
+run rebuilds the parts whose stamp changed and hard-links the others from the previous
+stage, so a README edit does nothing, and a checker edit rebuilds the wheel (and its
+bytecode) and the snapshot but not the stdlib zip, unless it changes which modules the
+checker imports. To add a part: a stamp
 function, a step in ``_build_parts``, and its files in the manifest.
 
 **A failed or interrupted run changes nothing.** Each run writes a new folder
@@ -57,13 +63,14 @@ BUILD = ROOT / "build"
 STAGES = BUILD / "stage"  # one folder per run; the manifest names the current one
 MANIFEST = BUILD / "site-assets.json"
 COMPILE = ROOT / "scripts" / "pyodide_compile.mjs"
+MAKE_SNAPSHOT = ROOT / "scripts" / "make_snapshot.mjs"
 STDLIB = "python_stdlib.zip"  # staged with bytecode for the modules the checker uses
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the wheel
 PACKAGE = "etiquette-checker"
 # What the browser needs to boot, besides the stdlib; the npm lock file serves the bare
 # benchmark page.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-PARTS = ("runtime", "stdlib", "wheel")
+PARTS = ("runtime", "stdlib", "wheel", "snapshot")
 # The wheel only needs a README for its metadata; the browser never reads it. A fixed one
 # keeps README edits from rebuilding the wheel.
 WHEEL_README = "The Social Etiquette Handbook's checker, staged for the browser.\n"
@@ -133,7 +140,7 @@ def stamps(version: str) -> dict[str, str]:
     for path in [*npm, NPM_PYODIDE / STDLIB]:
         if not path.is_file():
             raise StageError(f"{path} is missing: run `make setup` (npm ci)")
-    return {
+    found = {
         "runtime": _stamp("runtime", version, npm),
         "stdlib": _stamp("stdlib", version, [NPM_PYODIDE / STDLIB, COMPILE, *checker_imports()]),
         "wheel": _stamp(
@@ -142,6 +149,9 @@ def stamps(version: str) -> dict[str, str]:
             [*checker_sources(), ROOT / "pyproject.toml", COMPILE, npm[-1]],
         ),
     }
+    # Python's memory after `import checker`: made from all three, so it follows each.
+    found["snapshot"] = _stamp("snapshot", version, [MAKE_SNAPSHOT, *found.values()])
+    return found
 
 
 # ---------------------------------------------------------------- the steps
@@ -191,6 +201,48 @@ def run_pyodide(jobs: dict[str, dict[str, str]], scratch: Path) -> dict[str, Any
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert isinstance(result, dict)
     return result
+
+
+# What a memory snapshot is made from: Pyodide refuses one from another runtime build, and
+# zipimport keeps the stdlib zip's and the wheel's tables of contents in it.
+SNAPSHOT_INPUTS = ("pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB)
+
+
+def snapshot_build_id(runtime: Path, wheel: Path) -> str:
+    """A hash of the staged files a snapshot is made from, and of the script that makes it."""
+    digest = hashlib.sha256()
+    for path in [*(runtime / name for name in SNAPSHOT_INPUTS), wheel, MAKE_SNAPSHOT]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def make_snapshot(runtime: Path, wheel: Path) -> dict[str, Any]:
+    """Write the checker's memory snapshot into the runtime folder (scripts/make_snapshot.mjs).
+
+    Named by its build id, so its URL changes with its content. Returns what the manifest
+    records: the file (relative to the staged tree's root), the build id, the path the
+    worker writes the wheel at, and the snapshot's sizes.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise StageError("`node` is not on PATH: it makes the memory snapshot (Node 18+)")
+    build_id = snapshot_build_id(runtime, wheel)
+    out = runtime / f"checker-{build_id}.snapshot.gz"
+    cmd = [node, str(MAKE_SNAPSHOT), str(runtime), str(wheel), build_id, str(out)]
+    # A fixed zone: what the snapshot holds must not depend on the build machine's.
+    env = {**os.environ, "TZ": "UTC"}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    if done.returncode != 0 or not out.is_file():
+        raise StageError(f"making the memory snapshot failed:\n{done.stdout}\n{done.stderr}")
+    info = json.loads(done.stdout.strip().splitlines()[-1])
+    if info.get("buildId") != build_id:
+        raise StageError(f"the snapshot reports build id {info.get('buildId')}, not {build_id}")
+    return {
+        "snapshot": out.relative_to(runtime.parents[2]).as_posix(),
+        "snapshotBuildId": build_id,
+        "snapshotWheelPath": info["wheelPath"],
+        "snapshotBytes": {"raw": info["raw"], "gzip": info["gzip"]},
+    }
 
 
 def swap_in_bytecode(wheel: Path, tree: Path, names: list[str]) -> None:
@@ -285,7 +337,7 @@ def read_manifest() -> dict[str, Any] | None:
     try:
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
         root = BUILD / manifest["root"] / "site-assets"
-        files = [manifest["lockFile"], manifest["wheel"]]
+        files = [manifest["lockFile"], manifest["wheel"], manifest["snapshot"]]
         files += [manifest["indexURL"] + name for name in (*RUNTIME_FILES, STDLIB)]
         whole = all((root / name).is_file() for name in files)
         parts_known = all(p in manifest["parts"] for p in PARTS)
@@ -373,6 +425,12 @@ def _build_parts(
             wheel=wheel.relative_to(out).as_posix(), lockFile=lock.relative_to(out).as_posix()
         )
     shutil.rmtree(scratch)
+
+    if "snapshot" in todo:  # last: it is made from the files staged above
+        found.update(make_snapshot(runtime, out / found["wheel"]))
+    else:
+        assert previous is not None and old is not None
+        _link_or_copy(old / previous["snapshot"], out / previous["snapshot"])
 
     found.update(
         root=run.relative_to(BUILD).as_posix(),

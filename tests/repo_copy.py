@@ -79,7 +79,7 @@ def staged(copy: Path, relative: str) -> Path:
 
 def mark_rule_summary(copy: Path, rule: str, marker: str) -> Path:
     """Put ``marker`` at the start of ``rule``'s summary, in the copy's sources."""
-    for path in sorted((copy / "checker" / "rules").glob("*.py")):
+    for path in sorted((copy / "checker" / "rules").glob("**/*.py")):
         text = path.read_text(encoding="utf-8")
         at = text.find(f'name="{rule}"')
         if at < 0:

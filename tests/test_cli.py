@@ -41,9 +41,14 @@ TERM = "zqxjkv"  # a made-up word: flags only when a team adds it
 
 
 def run(
-    *args: str, stdin: bytes | str | None = None, cwd: Path, exe: list[str] | None = None
+    *args: str,
+    stdin: bytes | str | None = None,
+    cwd: Path,
+    exe: list[str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    skip = ("NO_COLOR", "FORCE_COLOR", "TERM", "GITHUB_STEP_SUMMARY")
+    env = {**{k: v for k, v in os.environ.items() if k not in skip}, **(env or {})}
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
     proc = subprocess.run(
         [*(exe or [sys.executable, "-m", "checker"]), *args],
@@ -115,7 +120,13 @@ def test_file_and_stdin_give_the_same_report(tmp_path: Path) -> None:
     from_file = check_json("draft.txt", *example_args(ex), cwd=tmp_path)
     from_dash = check_json("-", *example_args(ex), cwd=tmp_path, stdin=ex.text)
     from_pipe = check_json(*example_args(ex), cwd=tmp_path, stdin=ex.text)
-    assert from_file == from_dash == from_pipe
+    assert from_dash == from_pipe
+    # a file's report also says which file, and where each finding is in it
+    assert from_file.pop("file") == "draft.txt"
+    located = ("line", "column", "end_line", "end_column")
+    for finding in from_file["findings"]:
+        assert all(isinstance(finding.pop(key), int) for key in located)
+    assert from_file == from_dash
     assert rule.name in rules_in(from_file)
 
 
@@ -166,9 +177,9 @@ def test_a_bom_is_stripped(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + ex.text.encode("utf-8"))
     (tmp_path / "plain.txt").write_text(ex.text, encoding="utf-8")
     args = example_args(ex)
-    assert check_json("bom.txt", *args, cwd=tmp_path) == check_json(
-        "plain.txt", *args, cwd=tmp_path
-    )
+    with_bom, plain = (check_json(n, *args, cwd=tmp_path) for n in ("bom.txt", "plain.txt"))
+    assert (with_bom.pop("file"), plain.pop("file")) == ("bom.txt", "plain.txt")
+    assert with_bom == plain
 
 
 def test_thread_posts_are_measured_one_by_one(tmp_path: Path) -> None:
@@ -192,9 +203,10 @@ def test_missing_file(tmp_path: Path) -> None:
     assert_one_line_error(run("check", "nope.txt", cwd=tmp_path), "nope.txt", "no such file")
 
 
-def test_directory(tmp_path: Path) -> None:
+def test_folder_without_drafts(tmp_path: Path) -> None:
     (tmp_path / "drafts").mkdir()
-    assert_one_line_error(run("check", "drafts", cwd=tmp_path), "drafts", "directory")
+    (tmp_path / "drafts" / "notes.rst").write_text("Not a draft", encoding="utf-8")
+    assert_one_line_error(run("check", "drafts", cwd=tmp_path), "drafts", "no draft files")
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -154,8 +154,8 @@ def test_a_broken_rule_fails_the_rebuild_and_the_next_edit_recovers(served: Serv
     )
     failure = served.output()
     assert (
-        f"Re-staging the browser checker failed: stage_pyodide: error: checker/rules/{source.name}"
-        in failure
+        "Re-staging the browser checker failed: stage_pyodide: error: "
+        f"{source.relative_to(served.copy).as_posix()}" in failure
     )
     assert "Traceback" not in failure  # one plain message
 

@@ -78,6 +78,13 @@ def test_post_html_escapes_markup() -> None:
     assert "<script>" not in html and "<img" not in html and "<br>" in html
 
 
+def test_post_html_highlights_the_flagged_spans_escaped() -> None:
+    html = rule_pages.post_html("a <b> & c\nd", ((2, 5), (8, 9)))
+    assert html == 'a <mark class="post-example__flagged">&lt;b&gt;</mark> &amp; ' + (
+        '<mark class="post-example__flagged">c</mark><br>d'
+    )
+
+
 class _Page:
     class file:
         src_uri = "sharing/example.md"
@@ -97,6 +104,32 @@ def test_a_marker_becomes_the_rules_own_examples() -> None:
     )
     assert "rule-examples" not in out
     for ex in (*rule.flags, *rule.passes):
-        assert rule_pages.post_html(ex.text) in out
+        assert rule_pages.post_html(ex.text, ex.spans) in out
     assert out.count('!!! failure "Don') == len(rule.flags)
     assert out.count('!!! success "Do') == len(rule.passes)
+
+
+platform_tables = _load("platform_tables")
+
+
+class _PlatformPage:
+    class file:
+        src_uri = "platforms/instagram.md"
+
+
+def test_a_facts_marker_lists_the_platforms_facts_with_sources_and_dates() -> None:
+    from checker.platforms import PLATFORMS
+
+    out = platform_tables.on_page_markdown(
+        "# Instagram\n\n<!-- platform-table: facts instagram -->\n",
+        page=_PlatformPage(),
+        config=None,
+    )
+    assert "platform-table" not in out
+    for fact in PLATFORMS["instagram"].facts:
+        assert fact.date in out and fact.source.split(",")[0] in out
+    assert "still says 30" in out  # why the checker takes 5
+    with pytest.raises(PluginError, match="myspace"):
+        platform_tables.on_page_markdown(
+            "<!-- platform-table: facts myspace -->\n", page=_PlatformPage(), config=None
+        )

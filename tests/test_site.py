@@ -85,10 +85,12 @@ def test_every_rule_has_its_page_with_every_section(rule: Rule, html_pages: list
     text = page.read_text(encoding="utf-8")
     for section in ("What it does", "Why it matters", "Example", "Use instead", "Configuration"):
         assert f">{section}<" in text or f">{section}</h2>" in text, f"{rule.name}: {section}"
-    # the rule's own examples are on its page, escaped
+    # the rule's own examples are on its page, escaped, each flagged span highlighted
+    shown = re.sub(r'<mark class="post-example__flagged">|</mark>', "", text)
     for ex in (*rule.flags, *rule.passes):
         first_line = ex.text.splitlines()[0]
-        assert html.escape(first_line) in text, f"{rule.name}: example missing: {first_line!r}"
+        assert html.escape(first_line) in shown, f"{rule.name}: example missing: {first_line!r}"
+    assert text.count('class="post-example__flagged"') >= sum(len(ex.spans) for ex in rule.flags)
 
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.name)

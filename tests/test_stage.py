@@ -64,7 +64,8 @@ def test_a_rule_edit_rebuilds_only_the_wheel(repo: Path) -> None:
     done = stage(repo)
     assert done.returncode == 0, done.stderr
     new = manifest(repo)
-    assert new["built"] == ["wheel"]
+    assert new["built"] == ["wheel", "snapshot"]  # the snapshot holds the wheel's modules
+    assert new["snapshotBuildId"] != old["snapshotBuildId"]
     assert new["parts"]["stdlib"] == old["parts"]["stdlib"]
     assert new["wheel"] != old["wheel"]  # a new folder: browsers cannot run a cached one
     # the stdlib zip is the previous stage's own file, not a rebuilt copy
@@ -87,7 +88,7 @@ def test_a_new_stdlib_import_recompiles_the_stdlib(repo: Path) -> None:
     done = stage(repo)
     assert done.returncode == 0, done.stderr
     new = manifest(repo)
-    assert new["built"] == ["stdlib", "wheel"]
+    assert new["built"] == ["stdlib", "wheel", "snapshot"]
     assert new["stdlibModules"] > old["stdlibModules"]
     with zipfile.ZipFile(staged(repo, new["indexURL"] + STDLIB)) as zip_:
         assert "colorsys.pyc" in zip_.namelist()
@@ -122,7 +123,7 @@ def test_an_interrupted_stage_keeps_the_previous_stage(repo: Path) -> None:
     before = _stage_files(repo)
     runs = _runs(repo)
     source = mark_rule_summary(repo, RULE, "Interrupted.")
-    pristine = (repo / "checker" / "rules").joinpath(source.name)
+    pristine = source  # one file per rule: checker/rules/<pillar>/<rule_name>.py
     unmarked = pristine.read_text(encoding="utf-8").replace('"Interrupted. " + ', "")
 
     with subprocess.Popen(

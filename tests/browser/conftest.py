@@ -85,6 +85,10 @@ def dialogs_seen() -> list[str]:
 def new_context(
     browser: Browser, requests_seen: list[str], dialogs_seen: list[str], **options: object
 ) -> BrowserContext:
+    # The site's service worker (sw.js) would answer requests from its cache, out of reach of
+    # page.route(): tests that break a request on purpose need it off. Tests of the service
+    # worker itself pass service_workers="allow".
+    options.setdefault("service_workers", "block")
     context = browser.new_context(**options)  # type: ignore[arg-type]
     context.set_default_timeout(BOOT_TIMEOUT_MS)
 

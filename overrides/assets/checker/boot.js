@@ -27,6 +27,13 @@
       configURL: `${absolute(raw.configURL)}${base.search}`,
       workerURL: new URL(`worker.js${base.search}`, base).href,
       packages: raw.packages,
+      // the memory snapshot and the wheel it expects (worker.js, bootFromSnapshot)
+      ...(raw.snapshotURL && {
+        snapshotURL: absolute(raw.snapshotURL),
+        snapshotBuildId: raw.snapshotBuildId,
+        wheelURL: absolute(raw.wheelURL),
+        wheelPath: raw.wheelPath,
+      }),
     };
   }
 
@@ -40,7 +47,10 @@
     let held = [];
     let sink = null;
     const deliver = (kind, data) => (sink ? sink[kind](data) : held.push([kind, data]));
-    worker.addEventListener("message", (event) => deliver("message", event.data));
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "ready") registerServiceWorker(options);
+      deliver("message", event.data);
+    });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       deliver("error", event);
@@ -59,6 +69,20 @@
         for (const [kind, data] of early) sink[kind](data);
       },
     };
+  }
+
+  // The site's service worker (sw.js at the site root, written by hooks/checker_assets.py):
+  // after one visit the checker works offline. Registered once Python is ready, so its
+  // caching never competes with the page's own downloads; the site root comes from the
+  // runtime's folder (<root>/assets/pyodide/<version>/). Failing is harmless: no offline.
+  function registerServiceWorker(options) {
+    if (!("serviceWorker" in navigator) || !self.isSecureContext) return;
+    const root = new URL("../../../", options.indexURL);
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href, { scope: root.pathname, updateViaCache: "none" })
+      // an open checker page picks up a new deploy now, not at some later navigation
+      .then((registration) => registration.active && registration.update())
+      .catch(() => {});
   }
 
   function compileWasm(indexURL) {

@@ -73,20 +73,8 @@ async function boot(options) {
       warn.apply(console, args);
     };
   });
-  if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
   const t1 = performance.now();
-  const lockDir = options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
-  const pyodide = await Promise.race([
-    wasmFailed,
-    loadPyodide({
-      indexURL: options.indexURL,
-      lockFileURL: options.lockFileURL,
-      packageBaseUrl: lockDir,
-      packages: options.packages,
-      stdout: () => {},
-      stderr: () => {},
-    }),
-  ]);
+  const pyodide = await Promise.race([wasmFailed, startPython(loadPyodide, options)]);
   const t2 = performance.now();
   progress(2, "Loading the checker");
   let site;
@@ -104,16 +92,140 @@ async function boot(options) {
     pyodide.runPython("import json, sys; json.dumps([sys.version.split()[0]])"),
   );
   // phase times (ms) for scripts/bench_browser.py and the curious
-  const timings = { start: t0, runtime: t1 - t0, boot: t2 - t1, checker: t3 - t2 };
+  const timings = {
+    start: t0,
+    runtime: t1 - t0,
+    boot: t2 - t1,
+    checker: t3 - t2,
+    snapshot: pyodide.etiquetteSnapshot === true, // which way Python started
+  };
   post({ type: "ready", python: versions[0], pyodide: pyodide.version, timings });
   return site.check_json;
+}
+
+// Python with the checker loaded: restored from the memory snapshot when the site has one
+// and it restores, else the ordinary way (the package loader installs the wheel).
+async function startPython(loadPyodide, options) {
+  const restored = await bootFromSnapshot(loadPyodide, options);
+  if (restored) return restored;
+  if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
+  return loadPyodide({
+    indexURL: options.indexURL,
+    stdLibURL: stdLibURL(options),
+    lockFileURL: options.lockFileURL,
+    packageBaseUrl: lockDir(options),
+    packages: options.packages,
+    stdout: () => {},
+    stderr: () => {},
+  });
+}
+
+function lockDir(options) {
+  return options.lockFileURL.slice(0, options.lockFileURL.lastIndexOf("/") + 1);
+}
+
+// The memory snapshot (scripts/make_snapshot.mjs, made at stage time) holds Python's memory
+// just after `import checker` and a warm-up check: restoring it skips Python's start-up
+// imports, the package loader and the checker's imports. Pyodide's own `_loadSnapshot` and
+// `fsInit` options (private: the version is pinned and the snapshot rebuilt with it) do the
+// work; `fsInit` writes the wheel where the snapshot expects it. Any failure (no snapshot,
+// no DecompressionStream, another build) returns null and the caller boots the ordinary way:
+// slower, never broken, so nothing alarming is said.
+const SNAPSHOT_MAGIC = 1886286592; // Pyodide's, first word of every snapshot
+
+async function bootFromSnapshot(loadPyodide, options) {
+  if (!options.snapshotURL || typeof DecompressionStream !== "function") return null;
+  try {
+    const wheel = fetchBytes(options.wheelURL);
+    wheel.catch(() => {}); // awaited below
+    const snapshot = await fetchBytes(options.snapshotURL, "gzip");
+    if (snapshot.byteLength < 64 || new Uint32Array(snapshot.buffer, 0, 1)[0] !== SNAPSHOT_MAGIC) {
+      throw new Error("not a Pyodide memory snapshot");
+    }
+    const wheelBytes = await wheel;
+    if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
+    const pyodide = await loadPyodide({
+      indexURL: options.indexURL,
+      // The snapshot already holds every module the checker uses, so the stdlib zip (3 MB)
+      // comes after ready (lateStdlib): an empty zip stands in until then.
+      stdLibURL: EMPTY_ZIP,
+      // the site's own small lock file, not the npm one Pyodide would fetch by default
+      lockFileURL: options.lockFileURL,
+      packageBaseUrl: lockDir(options),
+      _loadSnapshot: snapshot,
+      stdout: () => {},
+      stderr: () => {},
+      fsInit: async (FS) => {
+        FS.mkdirTree(options.wheelPath.slice(0, options.wheelPath.lastIndexOf("/")));
+        FS.writeFile(options.wheelPath, wheelBytes);
+      },
+    });
+    const built = pyodide.runPython("import _etiquette_snapshot; _etiquette_snapshot.BUILD_ID");
+    if (built !== options.snapshotBuildId) throw new Error(`snapshot ${built} is not this site's`);
+    pyodide.runPython("_etiquette_snapshot.thaw(); del _etiquette_snapshot"); // random, time zone
+    pyodide.etiquetteSnapshot = true;
+    lateStdlib = installStdlib(pyodide, stdLibURL(options)).then(() => {
+      lateStdlib = null;
+    });
+    lateStdlib.catch(() => {}); // a check that needs it reports the failure (withStdlib)
+    return pyodide;
+  } catch (err) {
+    console.info(`checker: starting Python without its snapshot (${err.message || err})`);
+    return null;
+  }
+}
+
+// The stdlib zip's URL names the snapshot's build: a restore needs exactly the zip whose
+// table of contents it remembers, never an older one from a cache.
+function stdLibURL(options) {
+  const version = options.snapshotBuildId ? `?v=${options.snapshotBuildId}` : "";
+  return `${options.indexURL}python_stdlib.zip${version}`;
+}
+
+// An empty zip (its end-of-directory record only): what zipimport finds at the stdlib's path
+// between a restore and the real zip's arrival. zipimport keeps the table of contents it read
+// at build time, so the real zip, once written, serves any later import.
+const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
+let lateStdlib = null; // resolves once the stdlib zip is in place after a restore
+
+async function installStdlib(pyodide, url) {
+  const bytes = await fetchBytes(url);
+  const path = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
+  pyodide.FS.writeFile(path, bytes);
+}
+
+// Runs `run`; if it fails while the stdlib zip is still on its way (a module the snapshot
+// lacks), waits for the zip and runs it once more.
+async function withStdlib(run) {
+  try {
+    return run();
+  } catch (err) {
+    if (!lateStdlib) throw err;
+    await lateStdlib.catch(() => {
+      throw err; // the check's own error says more than the download's
+    });
+    return run();
+  }
+}
+
+async function fetchBytes(url, compression) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  const body = compression
+    ? new Response(response.body.pipeThrough(new DecompressionStream(compression)))
+    : response;
+  return new Uint8Array(await body.arrayBuffer());
 }
 
 // Pyodide fetches pyodide.asm.wasm and instantiates it with instantiateStreaming (see
 // getInstantiateWasmFunc in pyodide.mjs). When the page sends the module it compiled (boot.js
 // says why), these two stand-ins use it and skip the second download; when it sends null,
 // they step aside and Pyodide compiles here as usual.
+// Installed once per loadPyodide (a restore that fails is followed by an ordinary one).
+let pageWasmHooked = false;
 function usePageWasm(wasmURL) {
+  if (pageWasmHooked) return;
+  pageWasmHooked = true;
   const realFetch = self.fetch;
   const realInstantiate = WebAssembly.instantiateStreaming;
   const skipped = Symbol("wasm compiled by the page");
@@ -124,6 +236,7 @@ function usePageWasm(wasmURL) {
   };
   WebAssembly.instantiateStreaming = async function instantiateStreaming(source, imports) {
     WebAssembly.instantiateStreaming = realInstantiate;
+    pageWasmHooked = false;
     const module = await pageWasm;
     const response = await source;
     if (!module || response !== skipped) return realInstantiate.call(WebAssembly, source, imports);
@@ -206,7 +319,7 @@ async function handle(message) {
     try {
       if (!checkFn) await booting;
       if (message.type === "check") {
-        post({ type: "result", id: message.id, ...runCheck(message) });
+        post({ type: "result", id: message.id, ...(await withStdlib(() => runCheck(message))) });
       } else {
         post({ type: "bench", id: message.id, times: runBench(message) });
       }

@@ -1,4 +1,5 @@
-"""Small text helpers shared by rule modules.
+"""The text helpers rules share: one place for each (clause and sentence starts,
+the word before a position, plurals, person words, link hosts).
 
 Rules about imperatives ("like and share", "tag a friend") are only precise
 when the words open a clause: "Like and share!" is a call to action, while
@@ -9,19 +10,19 @@ question by looking back from a match, in constant time per match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from checker.draft import Draft, Span
-from checker.rules.base import Hit
 
 # Words that may stand before an imperative without making it part of a sentence:
 # "please share", "so tag a friend", "now smash that like button".
 _SOFTENERS = frozenset(
     {"please", "pls", "plz", "so", "now", "just", "go", "then", "also", "pretty", "kindly"}
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+# A word (letters first, then word characters, apostrophes, dots or hyphens) and
+# the spaces or commas after it, up to the end of the searched window.
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[\s,]*$")
 # Emoji and pictographs (a rough range is enough for "is this a symbol?").
 EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff"
 
@@ -32,9 +33,31 @@ def gate(letters: str, pattern: str) -> str:
     Python's ``re`` tries a long alternation at every position; a character class
     rejects most positions at once, which makes word-list patterns several times
     faster on a 100 KB paste. ``letters`` must cover every way the pattern can start.
+    The pattern must start a word (``\b``, or after a non-word character): a
+    one-character look-behind first skips the positions inside words, most of them.
     """
     chars = "".join(sorted({*letters.lower(), *letters.upper()}))
-    return f"(?=[{re.escape(chars)}])(?:{pattern})"
+    return f"(?<![^\\W_])(?=[{re.escape(chars)}])(?:{pattern})"
+
+
+def any_in(needles: Iterable[str], haystack: str) -> bool:
+    """True when one of ``needles`` occurs in ``haystack``: a substring test runs at
+    C speed, so a rule asks it before running a long regex over a long paste. On a
+    short text the regex is cheaper than the test: say yes at once."""
+    if len(haystack) < _SHORT:
+        return True
+    return any(n in haystack for n in needles)
+
+
+_SHORT = 512
+
+
+def needles(*groups: Iterable[str]) -> re.Pattern[str]:
+    """One regex that finds any of the lower-case strings in ``groups``: a rule's
+    first question to a post ("does it hold any word I look for?"), one scan of
+    ``Draft.lower`` however many patterns the rule has."""
+    words = sorted({w for group in groups for w in group}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def clause_start(text: str, pos: int) -> bool:
@@ -49,11 +72,33 @@ def clause_start(text: str, pos: int) -> bool:
     if not (prev.isalnum() or prev == "_"):
         # punctuation, a line break, an emoji: "Great news! Like and share"
         return prev not in "'’@#&"
-    m = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    m = word_before(text, i, 12)
     return m is not None and m.group(1).lower() in _SOFTENERS
 
 
-def without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
+def word_before(text: str, pos: int, window: int = 40) -> re.Match[str] | None:
+    """The word that ends just before ``pos`` (spaces and commas between allowed),
+    looked for in the ``window`` characters before it: group 1 is the word."""
+    return _WORD_BEFORE.search(text, max(0, pos - window), pos)
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence (so a capital there says nothing)."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ",;'’&-")
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 hashtag", "2 hashtags", "1,200 hashtags"."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+_Hit = TypeVar("_Hit", bound=tuple[int, int, str])  # a ``base.Hit``: (start, end, message)
+
+
+def without_overlaps(hits: Iterable[_Hit]) -> Iterator[_Hit]:
     """The hits in text order, dropping any that overlaps one already kept.
 
     One finding for "Like and share if you agree" or "RT @nasa", where two
@@ -61,69 +106,9 @@ def without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
     """
     reach = -1
     for hit in sorted(hits):
-        if hit.start >= reach:
+        if hit[0] >= reach:
             yield hit
-        reach = max(reach, hit.end)
-
-
-def normalise(phrase: str) -> str:
-    """Lower case, with any run of spaces or hyphens made one space: the lookup key
-    under which "best-in-class" and "best in class" meet."""
-    return _JOINERS.sub(" ", phrase).strip().lower()
-
-
-_JOINERS = re.compile(r"[\s\u00a0\-‑–]+")
-
-
-@dataclass(frozen=True)
-class PlainWords:
-    """A phrase list where each phrase names a plainer alternative.
-
-    ``phrases`` maps a phrase (matched as whole words, case-insensitive, any
-    whitespace between words; a hyphen also matches a space) to the plain
-    words to suggest. ``extra`` lists regular expressions for uses a plain
-    list cannot pin down ("leverage" as a verb), each with its alternative.
-    A team's own terms (``takes_terms``) get the ``generic`` message.
-    """
-
-    phrases: Mapping[str, str]
-    message: str  # may use {match} and {plain}
-    generic: str  # for a team's own terms: may use {match}
-    extra: tuple[tuple[str, str], ...] = ()
-    _cache: dict[tuple[str, ...], re.Pattern[str]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-
-    @cached_property
-    def _lookup(self) -> dict[str, str]:
-        return {normalise(k): v for k, v in self.phrases.items()}
-
-    @cached_property
-    def _extra(self) -> tuple[tuple[re.Pattern[str], str], ...]:
-        return tuple((re.compile(p, re.IGNORECASE), plain) for p, plain in self.extra)
-
-    def regex(self, terms: tuple[str, ...]) -> re.Pattern[str]:
-        if terms not in self._cache:
-            alts = sorted({*self.phrases, *(t.strip() for t in terms if t.strip())}, key=len)
-            body = "|".join(
-                re.escape(p).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[\s\-‑–]?")
-                for p in reversed(alts)
-            )
-            pattern = rf"(?<![^\W_])(?:{body})(?![^\W_])"
-            self._cache[terms] = re.compile(gate("".join(a[0] for a in alts), pattern), re.I)
-        return self._cache[terms]
-
-    def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        text = draft.prose
-        for m in self.regex(terms).finditer(text):
-            plain = self._lookup.get(normalise(m.group()))
-            if plain is None:
-                yield Hit(m.start(), m.end(), self.generic.format(match=m.group()))
-            else:
-                yield Hit(m.start(), m.end(), self.message.format(match=m.group(), plain=plain))
-        for regex, plain in self._extra:
-            for m in regex.finditer(text):
-                yield Hit(m.start(), m.end(), self.message.format(match=m.group(), plain=plain))
+        reach = max(reach, hit[1])
 
 
 # --- Words of one's own (added by the sharing rules; usable by any rule) ---

@@ -1,8 +1,7 @@
-"""Edge cases of ``engagement-bait``, beyond the examples on its rule page."""
+"""Tests of the ``engagement-bait`` rule beyond its own examples (checker/rules/*/engagement_bait.py):
+where its findings point, what they say, settings and edge cases."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -70,9 +69,31 @@ def test_urls_are_not_read_as_words() -> None:
     assert _found("Slides: https://example.org/like-and-share-if-you-agree") == []
 
 
-def test_hostile_paste_is_fast() -> None:
-    text = ("Like and share " * 3000) + ("RT if you " * 3000) + ("tag " * 5000)
-    start = time.perf_counter()
-    found = _found(text)
-    assert time.perf_counter() - start < 1.0
-    assert found  # and it still finds them
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Boost this so every freelancer in your feed sees it.", "Boost this so every"),
+        ("Mondays are for coffee. Share it with three friends ☕", "Share it with three"),
+        ("Save this for later 📌 you'll thank me", "Save this for later"),
+        ("Retweet and follow everyone who retweets. Let's grow!", "Retweet and follow"),
+        ("💙 = beach, 💚 = mountains. Vote below!", "💙 = beach"),
+        ("pls rt if ur a teacher who's still marking at 11pm", "rt if ur"),
+    ],
+)
+def test_calls_to_spread_in_other_words(text: str, span: str) -> None:
+    found = [text[f.start : f.end] for f in _found(text, "x")]
+    assert found and found[0] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stolen: a red cargo bike from outside the school. Please share if you live nearby.",
+        "Our neighbour Tom, 81, is missing since this morning. Please share; police know.",
+        "Boost this if you can: the food bank needs volunteers on Sunday.",
+        "We'll share the slides with everyone who came, so people can catch up.",
+        "I agree? Not entirely: the second half of the talk lost me.",
+    ],
+)
+def test_community_requests_and_near_misses_pass(text: str) -> None:
+    assert _found(text, "facebook") == []

@@ -1,0 +1,170 @@
+"""The ``shouting`` rule: runs of capitals and piles of exclamation marks.
+Seed articles: 000, 004.
+
+Its declaration (``RULE``), matcher and examples; its page is rules/shouting/ and
+its tests are in tests/rules/test_shouting.py and tests/test_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.draft import Draft
+from checker.model import Pillar, Severity
+from checker.rules.base import (
+    Custom,
+    Example,
+    Hit,
+    Rule,
+)
+from checker.rules.text import word_before
+
+# shouting
+
+# Short words that are English, not acronyms, so "THIS IS HUGE" counts three.
+_SHORT_WORDS = frozenset(
+    "is it we me my do go no so to up of on or in at be by an am he she his her all and are "
+    "you the now not buy get our out new big wow hot why how who off can for was has had its "
+    "yes one two day top let see did too any may way say use own try ask end got run win omg "
+    "lol wtf".upper().split()
+)
+# Words of four or more letters that are usually acronyms or initialisms.
+_ACRONYMS = frozenset(
+    "nasa nato unesco unicef fifa uefa asap html https json yaml gdpr okrs kpis covid nasdaq "
+    "nyse ieee ascii utf8 oauth ansi iso sql nosql rsvp faqs apis ceos ctos diy aids hvac "
+    "lgbt lgbtq ngos nhs ucla mit unix posix ajax jpeg mpeg gnome kde llms gpus cpus "
+    "scuba laser radar swat opec acme".upper().split()
+)
+_PILE = re.compile("[!?！？‼⁉❗❕\ufe0f]{3,}")
+
+
+def _loud(word: str) -> bool | None:
+    """True for a shouted word, False for a quiet one, None for a neutral one
+    (a number, an acronym, "I", a caseless script) that neither counts nor ends a run.
+
+    String methods, not a regex per word: this runs once per word of a 100 KB paste.
+    """
+    if word != word.upper():
+        return False  # has a lower-case letter
+    if word == word.lower():
+        return None  # no cased letter: digits, or a script without case
+    plain = word.replace("'", "").replace("’", "").replace("-", "")
+    if len(plain) >= 4:
+        return plain not in _ACRONYMS or None
+    return (plain in _SHORT_WORDS) or None
+
+
+# Capitals that copy a sign or a label: "the sign says NO MUDDY BOOTS".
+_QUOTING = frozenset({"says", "said", "reads", "read", "saying", "labelled", "labeled", "marked"})
+
+
+def _quoting(text: str, start: int) -> bool:
+    before = word_before(text, start, 20)
+    return before is not None and before.group(1).lower() in _QUOTING
+
+
+def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    text = draft.prose
+    run_start = run_end = -1
+    loud = 0
+
+    def verdict() -> Iterator[Hit]:
+        if loud >= 3 and not _quoting(text, run_start):
+            shown = text[run_start:run_end]
+            if len(shown) > 40:
+                shown = shown[:37].rstrip() + "…"
+            yield Hit(
+                run_start,
+                run_end,
+                f"“{shown}” is in capitals, which reads as shouting: try sentence case and "
+                "let one word carry the stress.",
+            )
+
+    prev_end = 0
+    for word in draft.words:
+        state = _loud(word.value)
+        if "\n" in text[prev_end : word.start] or state is False:
+            yield from verdict()
+            run_start, loud = -1, 0
+        prev_end = word.end
+        if state:
+            if run_start < 0:
+                run_start = word.start
+            run_end = word.end
+            loud += 1
+        elif state is None and run_start >= 0:
+            run_end = word.end if word.value != word.value.lower() else run_end
+    yield from verdict()
+
+    for m in _PILE.finditer(text):
+        marks = sum(2 if c in "‼⁉" else 0 if c == "\ufe0f" else 1 for c in m.group())
+        if marks >= 3 and any(c in "!！‼⁉❗❕" for c in m.group()):
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"“{m.group()}” piles up marks, which reads as shouting: one is plenty.",
+            )
+
+
+RULE = Rule(
+    name="shouting",
+    pillar=Pillar.CONNECTING,
+    severity=Severity.SUGGESTION,
+    summary="Flags runs of capitals and piles of exclamation marks; acronyms are fine.",
+    why=(
+        "Social media is a conversation, not a loudspeaker. Capitals and stacked "
+        "exclamation marks read as raised voices, and they bury the one word you wanted to "
+        "stress. Talking like a person means letting the words do the work."
+    ),
+    fix=(
+        "Write in sentence case, keep capitals for acronyms, and let one well-chosen word "
+        "or a single exclamation mark carry the emphasis."
+    ),
+    guide="connecting/talk-like-a-person.md",
+    seeds=("000", "004"),
+    matcher=Custom(_find_shouting),
+    flags=(
+        Example("⟦THIS IS THE BEST CONFERENCE EVER⟧. See you next year!", platform="linkedin"),
+        Example("Doors open at 7 tonight⟦!!!⟧ Bring a friend.", platform="facebook"),
+        Example("We did it⟦?!?!⟧ Still can't believe the vote went our way.", platform="threads"),
+        Example("Huge thanks to everyone who came. ⟦YOU ARE ALL AMAZING⟧.", platform="instagram"),
+        Example(
+            "⟦DON'T FORGET TO VOTE⟧ on Thursday, polls open at 7am.",
+            platform="facebook",
+        ),
+        Example(
+            "Tickets go on sale at noon, set an alarm ⟦‼️‼️⟧",
+            platform="instagram",
+            note="Double exclamation emoji count twice each.",
+        ),
+    ),
+    passes=(
+        Example(
+            "NASA and ESA share the data openly: the FAQ explains how to request it.",
+            note="Acronyms are not shouting.",
+        ),
+        Example(
+            "Our CEO, CTO and CFO will all be at the UK town hall on Friday.",
+            platform="linkedin",
+        ),
+        Example(
+            "Please do NOT microwave the sample tubes. Thanks!",
+            platform="facebook",
+            note="One emphasised word is fine.",
+        ),
+        Example(
+            "Wait, really?? That changes my whole plan for the week.",
+            platform="mastodon",
+        ),
+        Example(
+            "Reading the GDPR and HIPAA guidance side by side this week. #HIPAA #GDPR",
+            platform="mastodon",
+        ),
+        Example(
+            "The HTML and CSS workshop is full, but the PDF of the slides is free to download.",
+            platform="linkedin",
+            note="Acronyms in a row are not shouting.",
+        ),
+    ),
+)

@@ -1,0 +1,160 @@
+// Build the checker's Pyodide memory snapshot (used by scripts/stage_pyodide.py).
+//
+//   node scripts/make_snapshot.mjs <staged runtime dir> <checker wheel> <build id> <out file>
+//
+// Why: a page that boots Pyodide, installs the wheel through the package loader and imports
+// the checker spends most of its start-up in Python's own imports. A memory snapshot taken
+// after `import checker` (and one check of each kind on each platform, so lazy imports and
+// caches are warm) lets the browser restore that state in one copy instead.
+//
+// How (Pyodide's private snapshot options; the version is pinned in package-lock.json and the
+// snapshot is rebuilt whenever the runtime, the stdlib zip or the wheel changes):
+// - loadPyodide({_makeSnapshot: true, _sysExecutable: "python"}) from the STAGED runtime (the
+//   very pyodide.asm.wasm and python_stdlib.zip the site serves: Pyodide refuses a snapshot
+//   from another build, and zipimport remembers the stdlib zip's table of contents);
+// - the wheel is written by `fsInit` at WHEEL_PATH and put on sys.path as a zip: no lock file,
+//   no package loader (makeMemorySnapshot refuses a runtime whose loader has loaded
+//   anything). The worker writes the same bytes at the same path (overrides/assets/checker/
+//   worker.js), so an import not made here still finds its module;
+// - what the build machine leaves in Python's memory is reset or checked (see FREEZE below);
+//   what must differ per visit (random's seed, the time zone) is redone by
+//   `_etiquette_snapshot.thaw()`, which the worker calls after a restore;
+// - the build id is kept in Python (`_etiquette_snapshot.BUILD_ID`): the worker compares it
+//   with the one the page expects and boots the ordinary way when they differ.
+// The output is gzip-compressed (the browser inflates it with DecompressionStream).
+// Prints one JSON line: sizes and what was checked. Exits non-zero on any failure.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync, constants } from "node:zlib";
+
+export const WHEEL_PATH = "/lib/etiquette/checker.whl";
+
+const [runtimeDir, wheelFile, buildId, outFile] = process.argv.slice(2);
+if (!outFile || !/^[0-9a-f]{8,64}$/.test(buildId)) {
+  console.error("usage: node make_snapshot.mjs <runtime dir> <wheel> <build id (hex)> <out file>");
+  process.exit(2);
+}
+const indexURL = resolve(runtimeDir) + sep;
+const wheel = readFileSync(resolve(wheelFile));
+
+const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL,
+  _makeSnapshot: true,
+  _sysExecutable: "python", // else sys.executable is this script's host path
+  stdout: () => {},
+  stderr: (line) => console.error(line),
+  fsInit: async (FS) => {
+    FS.mkdirTree(WHEEL_PATH.slice(0, WHEEL_PATH.lastIndexOf("/")));
+    FS.writeFile(WHEEL_PATH, wheel);
+  },
+});
+
+// Everything is exchanged as strings: a JS object handed to Python would leave a reference
+// behind that makeMemorySnapshot cannot serialise.
+const FREEZE = `
+import importlib, json, os, pkgutil, sys, time, types
+
+sys.path.append(${JSON.stringify(WHEEL_PATH)})
+import checker
+from checker import check
+from checker.config import merge, parse_config
+from checker.model import KINDS
+from checker.platforms import PLATFORMS
+from checker.rules import REGISTRY
+
+# Every module of the package, so no import is left for the browser to make.
+for info in pkgutil.walk_packages(checker.__path__, "checker."):
+    if info.name != "checker.__main__":
+        importlib.import_module(info.name)
+
+# One check of each kind on each platform, with the team-settings path the worker takes,
+# and every rule example: lazy imports and per-rule caches are filled here.
+_config = merge(parse_config({"handles": ["@ana"]}, "snapshot"), handles=["@ana"], source="snapshot")
+_runs = 0
+for _platform in PLATFORMS:
+    for _kind in KINDS:
+        check("Thanks @ana! Great read https://example.com/a #x 🎉\\n---\\nMore, see above",
+              platform=_platform, kind=_kind, config=_config).to_dict()
+        _runs += 1
+for _rule in REGISTRY:
+    for _example in (*_rule.flags, *_rule.passes):
+        check(_example.text, platform=_example.platform, kind=_example.kind).to_dict()
+        _runs += 1
+json.dumps(check("warm", platform=None).to_dict())
+
+# The build machine's traces: sys.executable and argv are set from Node's command line; the
+# environment is Emscripten's default, not the host's. (The memory is searched for the
+# host's paths below, once the snapshot is made.)
+sys.executable = ""  # as in an ordinary boot in the browser
+sys.argv = [""]
+os.environ.pop("_", None)  # Emscripten's copy of argv[0]
+while "" in sys.path:  # loadPyodide puts it back after a restore
+    sys.path.remove("")
+
+
+def _thaw():
+    """Redo, in the reader's browser, what must not be the build machine's."""
+    import random
+    import sys
+    import time as _time
+
+    random.seed()  # from os.urandom: crypto.getRandomValues
+    if "tempfile" in sys.modules:
+        sys.modules["tempfile"]._name_sequence = None  # its own Random, seeded at build time
+    # time.timezone & co. were computed once from the build machine's zone; recompute them
+    # from localtime(), which asks the browser each call (CPython's own fallback method).
+    year = _time.localtime().tm_year
+    jan = _time.localtime(_time.mktime((year, 1, 1, 12, 0, 0, 0, 0, -1)))
+    jul = _time.localtime(_time.mktime((year, 7, 1, 12, 0, 0, 0, 0, -1)))
+    janzone, julzone = -jan.tm_gmtoff, -jul.tm_gmtoff
+    if janzone < julzone:  # southern hemisphere: DST in January
+        jan, jul, janzone, julzone = jul, jan, julzone, janzone
+    _time.timezone, _time.altzone = janzone, julzone
+    _time.daylight = int(janzone != julzone)
+    # the names Emscripten gives (its own are the build machine's, frozen by tzset)
+    _time.tzname = tuple(
+        f"UTC{'-' if west >= 0 else '+'}{abs(west) // 3600:02d}{abs(west) // 60 % 60:02d}"
+        for west in (janzone, julzone)
+    )
+
+
+_module = types.ModuleType("_etiquette_snapshot", "State of the checker's memory snapshot.")
+_module.BUILD_ID = ${JSON.stringify(buildId)}
+_module.WHEEL_PATH = ${JSON.stringify(WHEEL_PATH)}
+_module.thaw = _thaw
+sys.modules["_etiquette_snapshot"] = _module
+_info = json.dumps({"checks": _runs, "modules": len(sys.modules), "python": sys.version.split()[0]})
+for _name in [n for n in globals() if n.startswith("_") and not n.startswith("__")]:
+    if _name != "_info":
+        del globals()[_name]
+del importlib, pkgutil, types, checker, check, merge, parse_config, KINDS, PLATFORMS, REGISTRY
+del os, time, json, sys
+_info
+`;
+
+const info = JSON.parse(pyodide.runPython(FREEZE));
+pyodide.runPython("del _info; import gc; gc.collect()");
+const snapshot = pyodide.makeMemorySnapshot();
+// Fail rather than ship a snapshot holding a path of this machine (a leak of where and by
+// whom it was built, and a sign that something host-specific was frozen).
+for (const secret of new Set([resolve("."), process.cwd(), indexURL])) {
+  if (secret.length > 1 && Buffer.from(snapshot).indexOf(Buffer.from(secret)) >= 0) {
+    console.error(`the snapshot holds a path of the build machine: ${secret}`);
+    process.exit(1);
+  }
+}
+const gzipped = gzipSync(snapshot, { level: constants.Z_BEST_COMPRESSION });
+writeFileSync(resolve(outFile), gzipped);
+console.log(
+  JSON.stringify({
+    ...info,
+    buildId,
+    wheelPath: WHEEL_PATH,
+    pyodide: pyodide.version,
+    raw: snapshot.length,
+    gzip: gzipped.length,
+  }),
+);

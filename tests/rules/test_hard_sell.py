@@ -1,0 +1,95 @@
+"""Tests of the ``hard-sell`` rule beyond its own examples (checker/rules/*/hard_sell.py):
+where its findings point, what they say, settings and edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+from checker.config import Config, RuleSettings
+from checker.model import Finding, Severity
+
+SHARING = (
+    "bare-link",
+    "uncredited-share",
+    "unverified-claim",
+    "masked-link",
+    "vanity-retweet",
+    "hard-sell",
+    "self-centered",
+)
+
+
+def findings(
+    text: str,
+    rule: str,
+    *,
+    platform: str = "x",
+    kind: str = "post",
+    handles: tuple[str, ...] = (),
+    config: Config | None = None,
+) -> list[Finding]:
+    config = config or Config(handles=handles)
+    report = check(text, platform=platform, kind=kind, config=config)
+    return [f for f in report.findings if f.rule == rule]
+
+
+def spans(text: str, rule: str, **kwargs: object) -> list[str]:
+    return [text[f.start : f.end] for f in findings(text, rule, **kwargs)]  # type: ignore[arg-type]
+
+
+def test_hard_sell_points_at_each_selling_phrase() -> None:
+    text = "Buy now! 25% off with code SPRING25. Use code SPRING25 at checkout."
+    assert spans(text, "hard-sell") == ["Buy now", "25% off", "Use code SPRING25"]
+
+
+def test_hard_sell_urgency_needs_an_offer_or_a_price() -> None:
+    assert not findings("Hurry, the talks start in ten minutes!", "hard-sell")
+    assert spans("Hurry, tickets are £5 at the door.", "hard-sell") == ["Hurry"]
+
+
+def test_hard_sell_takes_the_teams_own_terms() -> None:
+    text = "Our mega deal is back for spring."
+    assert not findings(text, "hard-sell")
+    config = Config(rules={"hard-sell": RuleSettings(extra_terms=("mega deal",))})
+    (f,) = findings(text, "hard-sell", config=config)
+    assert text[f.start : f.end] == "mega deal"
+    assert f.severity is Severity.SUGGESTION
+
+
+def test_hard_sell_severity_can_be_raised_by_a_team() -> None:
+    config = Config(rules={"hard-sell": RuleSettings(severity=Severity.WARNING)})
+    (f,) = findings("50% off today", "hard-sell", config=config)
+    assert f.severity is Severity.WARNING
+
+
+def test_hard_sell_ignores_words_inside_links() -> None:
+    assert not findings("Our guide: https://example.com/buy-now-50-off", "hard-sell")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrade to Pro today and lock in 40% off for life. This deal won't come back.",
+        "My ebook is down from $39 to $9 for the next 48 hours.",
+        "Full valeting for £35 instead of £50 this week only, places are limited.",
+        "Sign with us before the end of the month and we'll waive the placement fee.",
+        "Only 3 spots left in my coaching programme. Once they're gone, they're gone.",
+    ],
+)
+def test_offers_in_other_words(text: str) -> None:
+    assert findings(text, "hard-sell", platform="linkedin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Energy prices fall 7% from April, the regulator says: https://example.gov.uk/cap",
+        "From March our loaf goes from £4 to £4.50; flour went up again.",
+        "The CV clinic is free and there are six places left. Sign up at the desk.",
+        "We're hiring a bookkeeper, £14.50 an hour, flexible days.",
+        "Register now for Thursday's free talk on composting.",
+    ],
+)
+def test_prices_and_deadlines_that_are_not_pitches_pass(text: str) -> None:
+    assert not findings(text, "hard-sell", platform="linkedin")
