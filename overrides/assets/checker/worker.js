@@ -411,6 +411,9 @@ async function runAudit(message) {
   let audit = null;
   try {
     if (!python) await booting;
+    // Archives need standard-library modules the snapshot may lack (zipfile's helpers,
+    // tarfile, csv): wait for the stdlib zip a restore fetches after ready.
+    if (lateStdlib) await lateStdlib.catch(() => {});
     post({ type: "audit-progress", id, phase: "reading", done: 0, total: file.size });
     await yieldToMessages(); // a cancel sent at once stops the audit before the file is read
     if (job.cancelled) {
