@@ -94,6 +94,7 @@ bench: setup browser build
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_files.py
 	$(BIN)/python scripts/bench_audit.py
+	$(BIN)/python scripts/bench_audit_browser.py
 
 # Precision and recall of each rule on the development corpus (tests/corpus/);
 # a measuring tool: it fails only when the corpus is malformed. EVAL_ARGS=--verbose

@@ -136,7 +136,8 @@ def _snapshot_options(manifest: dict[str, Any]) -> dict[str, str]:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    if page.meta.get("template") != "checker.html":
+    # The checker page, and "Your feed" (the audit), which runs in the same worker.
+    if page.meta.get("template") not in ("checker.html", "your-feed.html"):
         return context
     parsed: Config = _state["parsed"]
     context["checker"] = {

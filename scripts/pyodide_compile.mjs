@@ -84,6 +84,7 @@ from checker import check
 from checker.config import ConfigError, merge, parse_config
 from checker.model import KINDS
 import checker.web  # what the browser worker calls (overrides/assets/checker/worker.js)
+import checker.audit.web  # the "Your feed" page, in the same worker
 for kind in KINDS:
     check("Thanks @ana! Great read https://example.com/a #x\\n---\\nMore 🎉", kind=kind)
 sys.path.remove("/tmp/src")

@@ -106,10 +106,21 @@ export class Runtime {
       this.fail(message.message);
     } else if (this.pending.has(message.id)) {
       const entry = this.pending.get(message.id);
+      if (message.type.endsWith("-progress")) {
+        // A long request (an audit) is alive while it reports progress: its clock restarts.
+        if (entry.timer) {
+          this.timers.clearTimeout(entry.timer);
+          entry.timer = 0;
+          this.arm(message.id, entry);
+        }
+        if (entry.onProgress) entry.onProgress(message);
+        return;
+      }
       this.pending.delete(message.id);
       this.timers.clearTimeout(entry.timer);
-      if (message.type === "error") entry.reject(new Error(message.message));
-      else entry.resolve(message);
+      if (message.type === "error" || message.type.endsWith("-error")) {
+        entry.reject(new Error(message.message));
+      } else entry.resolve(message);
     }
   }
 
@@ -124,18 +135,29 @@ export class Runtime {
   }
 
   // One request; resolves with the worker's answer. `timeoutMs` counts from when Python is
-  // ready (0: no limit, for the bench's long runs).
-  request(payload, { timeoutMs = this.timeoutMs } = {}) {
+  // ready (0: no limit, for the bench's long runs), and starts again at each `*-progress`
+  // message, which goes to `onProgress` (an audit reports progress; its answer comes later).
+  // The promise carries the request's `id`, for a message about it (`send`, a cancel).
+  request(payload, { timeoutMs = this.timeoutMs, onProgress = null } = {}) {
     if (this.state === "error" || !this.worker) {
       return Promise.reject(new Error(this.error || "the checker is not running"));
     }
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const entry = { resolve, reject, timer: 0, timeoutMs };
+    const promise = new Promise((resolve, reject) => {
+      const entry = { resolve, reject, timer: 0, timeoutMs, onProgress };
       this.pending.set(id, entry);
       if (this.state === "ready") this.arm(id, entry);
       this.worker.postMessage({ ...payload, id });
     });
+    promise.id = id;
+    return promise;
+  }
+
+  // A message that expects no answer of its own (an audit's cancel); false if no worker.
+  send(payload) {
+    if (!this.worker) return false;
+    this.worker.postMessage(payload);
+    return true;
   }
 
   subscribe(listener) {

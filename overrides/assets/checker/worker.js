@@ -9,6 +9,8 @@
 //                   {type: "desk", id, text, platform, kind, handles, off}   (the page's keystroke)
 //                   {type: "split", id, text, platform, numbering}
 //                   {type: "test", action: "stall"|"reject"}   (browser tests only)
+//                   {type: "audit", id, file, name, handles, platform, since, siteURL}
+//                   {type: "audit-cancel", id}
 //   worker -> page  {type: "progress", step, total, label}
 //                   {type: "ready", python, pyodide}
 //                   {type: "failed", message}            boot failed; the page offers Retry
@@ -17,6 +19,11 @@
 //                   {type: "bench", id, times}
 //                   {type: "desk", id, report, notes, glance, counts, tracking, ms}
 //                   {type: "split", id, split}   split = split_thread(...).to_dict()
+//                   {type: "audit-progress", id, phase: "reading"|"auditing", done, total}
+//                   {type: "audit-result", id, audit, pictures: {balance, trend}, html, ms,
+//                    wasmBytes}                          Python's memory, for the bench
+//                   {type: "audit-error", id, message}   the file's problem, one sentence
+//                   {type: "audit-cancelled", id, done, total}
 // `report` is exactly `check(...).to_dict()`, the JSON of `etiquette check --format json`.
 // Every URL comes from the page, which resolves them from its script's own URL; nothing
 // here talks to any host but the site's (no CDN, no micropip).
@@ -29,6 +36,7 @@ const STALL_MS = 90_000;
 let booting = null; // the boot promise; resolves to the Python check function
 let checkFn = null;
 let desk = null; // {site, web}: checker/web.py's desk_json and split_json, with the site's settings
+let python = null; // {pyodide, site} once booted, for the audit (runAudit below)
 let pageWasm = null; // resolves to the WebAssembly.Module the page compiled, or null
 let givePageWasm = () => {};
 
@@ -85,6 +93,7 @@ async function boot(options) {
     throw new Error(`The checker could not start: ${lastLine(err)}`);
   }
   const t3 = performance.now();
+  python = { pyodide, site };
   progress(3, "Ready");
   const versions = JSON.parse(
     pyodide.runPython("import json, sys; json.dumps([sys.version.split()[0]])"),
@@ -329,6 +338,10 @@ async function handle(message) {
     if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
     return;
   }
+  if (message.type === "audit" || message.type === "audit-cancel") {
+    handleAudit(message);
+    return;
+  }
   if (["check", "bench", "desk", "split"].includes(message.type)) {
     try {
       if (!checkFn) await booting;
@@ -364,3 +377,115 @@ self.addEventListener("unhandledrejection", (event) => {
   }
   post({ type: "failed", message: lastLine(event.reason) });
 });
+
+// ------------------------------------------------------------------ the audit ("Your feed")
+// checker/audit/web.py reads the File through readAt (only the slices it asks for: a zip's
+// directory and the members needed) and audits in steps; between steps this awaits a
+// macrotask, when an "audit-cancel" can arrive. Progress every step keeps the page's
+// request alive (runtime.js restarts its clock at each *-progress message).
+
+const AUDIT_STEP = 250; // posts per step (checker.audit.session.CHUNK): ~50 ms each
+const READ_PROGRESS_MS = 100;
+const audits = new Map(); // id -> {cancelled}
+
+function handleAudit(message) {
+  if (message.type === "audit-cancel") {
+    const job = audits.get(message.id);
+    if (job) job.cancelled = true;
+    return;
+  }
+  runAudit(message).catch((err) => post({ type: "audit-error", id: message.id, message: lastLine(err) }));
+}
+
+// A macrotask, not a microtask: messages from the page are handled before it resolves.
+function yieldToMessages() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function fileReader(file, id) {
+  const sync = new FileReaderSync();
+  let read = 0;
+  let told = 0;
+  return (offset, size) => {
+    const bytes = new Uint8Array(sync.readAsArrayBuffer(file.slice(offset, offset + size)));
+    read += bytes.length;
+    const now = performance.now();
+    if (now - told > READ_PROGRESS_MS) {
+      told = now;
+      post({ type: "audit-progress", id, phase: "reading", done: Math.min(read, file.size), total: file.size });
+    }
+    return bytes;
+  };
+}
+
+// Python's memory (WebAssembly memory only grows, so this is its peak), for the bench;
+// null where Pyodide does not expose it.
+function wasmBytes() {
+  try {
+    return python.pyodide._module.HEAPU8.buffer.byteLength;
+  } catch {
+    return null;
+  }
+}
+
+async function runAudit(message) {
+  const { id, file } = message;
+  const job = { cancelled: false };
+  audits.set(id, job);
+  let audit = null;
+  try {
+    if (!python) await booting;
+    // Archives need standard-library modules the snapshot may lack (zipfile's helpers,
+    // tarfile, csv): wait for the stdlib zip a restore fetches after ready.
+    if (lateStdlib) await lateStdlib.catch(() => {});
+    post({ type: "audit-progress", id, phase: "reading", done: 0, total: file.size });
+    await yieldToMessages(); // a cancel sent at once stops the audit before the file is read
+    if (job.cancelled) {
+      post({ type: "audit-cancelled", id, done: 0, total: 0 });
+      return;
+    }
+    const started = performance.now();
+    const web = python.pyodide.pyimport("checker.audit.web");
+    const config = python.site.config;
+    audit = web.WebAudit.open(
+      fileReader(file, id),
+      file.size,
+      message.name || file.name || "the file",
+      JSON.stringify(message.handles || []),
+      message.platform || "",
+      message.since || "",
+      message.siteURL || "",
+      config,
+    );
+    config.destroy();
+    web.destroy();
+    if (audit.error) {
+      post({ type: "audit-error", id, message: audit.error });
+      return;
+    }
+    const total = audit.total;
+    post({ type: "audit-progress", id, phase: "auditing", done: 0, total });
+    while (!audit.finished) {
+      await yieldToMessages();
+      if (job.cancelled) {
+        post({ type: "audit-cancelled", id, done: audit.done, total });
+        return;
+      }
+      const done = audit.step(AUDIT_STEP);
+      post({ type: "audit-progress", id, phase: "auditing", done, total });
+    }
+    const { audit: data, pictures, html } = JSON.parse(audit.result_json());
+    const ms = performance.now() - started;
+    post({ type: "audit-result", id, audit: data, pictures, html, ms, wasmBytes: wasmBytes() });
+  } finally {
+    audits.delete(id);
+    if (audit) audit.destroy();
+  }
+}
