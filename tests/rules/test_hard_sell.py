@@ -4,38 +4,10 @@ where its findings point, what they say, settings and edge cases."""
 from __future__ import annotations
 
 import pytest
+from rule_findings import findings, spans
 
-from checker import check
 from checker.config import Config, RuleSettings
-from checker.model import Finding, Severity
-
-SHARING = (
-    "bare-link",
-    "uncredited-share",
-    "unverified-claim",
-    "masked-link",
-    "vanity-retweet",
-    "hard-sell",
-    "self-centered",
-)
-
-
-def findings(
-    text: str,
-    rule: str,
-    *,
-    platform: str = "x",
-    kind: str = "post",
-    handles: tuple[str, ...] = (),
-    config: Config | None = None,
-) -> list[Finding]:
-    config = config or Config(handles=handles)
-    report = check(text, platform=platform, kind=kind, config=config)
-    return [f for f in report.findings if f.rule == rule]
-
-
-def spans(text: str, rule: str, **kwargs: object) -> list[str]:
-    return [text[f.start : f.end] for f in findings(text, rule, **kwargs)]  # type: ignore[arg-type]
+from checker.model import Severity
 
 
 def test_hard_sell_points_at_each_selling_phrase() -> None:

@@ -4,34 +4,7 @@ where its findings point, what they say, settings and edge cases."""
 from __future__ import annotations
 
 import pytest
-
-from checker import check
-from checker.config import Config
-from checker.model import Finding
-
-SHARING = (
-    "bare-link",
-    "uncredited-share",
-    "unverified-claim",
-    "masked-link",
-    "vanity-retweet",
-    "hard-sell",
-    "self-centered",
-)
-
-
-def findings(
-    text: str,
-    rule: str,
-    *,
-    platform: str = "x",
-    kind: str = "post",
-    handles: tuple[str, ...] = (),
-    config: Config | None = None,
-) -> list[Finding]:
-    config = config or Config(handles=handles)
-    report = check(text, platform=platform, kind=kind, config=config)
-    return [f for f in report.findings if f.rule == rule]
+from rule_findings import findings
 
 
 def test_self_centered_covers_the_trimmed_post_and_counts() -> None:
