@@ -60,7 +60,11 @@ def test_the_teams_server_limit_is_offered_and_counted_as_the_cli_counts(
     team_page: Page, fork: Path
 ) -> None:
     label = team_page.text_content("[data-checker-platform] option[value=mastodon]") or ""
-    assert "1,000" in label, label
+    assert label == "Mastodon (1,000, your server's limit)", label
+    # the networks the team left alone say nothing of whose limit it is
+    assert team_page.text_content("[data-checker-platform] option[value=x]") == "X (280)"
+    note = team_page.text_content("[data-checker-cw-note]") or ""
+    assert "your server's limit, 1,000" in note, note
     assert team_page.input_value("[data-checker-platform]") == "mastodon"
     draft = "A longer toot for our own server. " * 20  # 680 characters: over 500, under 1,000
     team_page.fill("[data-checker-input]", draft)
@@ -76,4 +80,30 @@ def test_the_teams_server_limit_is_offered_and_counted_as_the_cli_counts(
     assert (length["limit"], length["over"]) == (1000, False)
     meter = team_page.text_content("[data-checker-count]") or ""
     assert meter.startswith(f"{length['count']} / 1,000"), meter
+    assert f"{1000 - length['count']} left (your server's limit)" in meter, meter
     assert team_page.get_attribute("[data-checker-count]", "data-over") == "false"
+
+
+def test_a_content_warning_counts_against_the_servers_limit_as_the_cli_counts(
+    team_page: Page, fork: Path
+) -> None:
+    draft = "A longer toot for our own server. " * 29  # 986 characters
+    cw = "Long read, 👩‍💻 notes inside"
+    team_page.select_option("[data-checker-platform]", "mastodon")
+    team_page.fill("[data-checker-input]", draft)
+    team_page.fill("[data-checker-cw]", cw)
+    team_page.wait_for_selector("[data-checker-state=ready][data-checker-pending=false]")
+    args = ["check", "-", "--config", str(fork), "--format", "json", "--cw", cw]
+    cli = subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        input=draft,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    length = json.loads(cli.stdout)["length"]
+    assert (length["limit"], length["over"]) == (1000, True)
+    meter = team_page.text_content("[data-checker-count]") or ""
+    assert meter.startswith(f"{length['count']:,} / 1,000"), meter
+    assert f"{length['count'] - 1000} over your server's limit" in meter, meter
+    assert team_page.get_attribute("[data-checker-count]", "data-over") == "true"

@@ -6,7 +6,9 @@
 //                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
-//                   {type: "desk", id, text, platform, kind, handles, off}   (the page's keystroke)
+//                   {type: "desk", id, text, platform, kind, handles, off, cw}   (the page's
+//                   keystroke; cw: the content warning, "" for none, counted where the
+//                   platform counts it: report, glance row and thread posts include it)
 //                   {type: "split", id, text, platform, numbering}
 //                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //                   {type: "audit", id, file, name, handles, platform, since, siteURL}
@@ -17,7 +19,7 @@
 //                   {type: "result", id, report, notes, ms}
 //                   {type: "error", id, message}         one check failed
 //                   {type: "bench", id, times}
-//                   {type: "desk", id, report, notes, glance, counts, tracking, ms}
+//                   {type: "desk", id, report, notes, glance, counts, tracking, posts, ms}
 //                   {type: "split", id, split}   split = split_thread(...).to_dict()
 //                   {type: "audit-progress", id, phase: "reading"|"auditing", done, total}
 //                   {type: "audit-result", id, audit, pictures: {balance, trend}, html, ms,
@@ -293,6 +295,7 @@ function runDesk(message) {
     message.kind || "",
     JSON.stringify(message.handles || []),
     JSON.stringify(message.off || []),
+    message.cw || "",
   );
   return { ...JSON.parse(json), ms: performance.now() - started };
 }
