@@ -124,6 +124,6 @@ def test_the_pages_modules_all_carry_the_site_version(
     open_checker(page, base_url)
     scripts = [u for u in requests_seen if re.search(r"/assets/checker/[\w-]+\.js", u)]
     names = {urlsplit(u).path.rsplit("/", 1)[1] for u in scripts}
-    assert {"checker.js", "runtime.js", "marks.js", "view.js", "worker.js"} <= names
+    assert {"checker.js", "runtime.js", "marks.js", "view.js", "bind.js", "worker.js"} <= names
     versions = {urlsplit(u).query for u in scripts}
     assert len(versions) == 1 and re.fullmatch(r"v=[0-9a-f]{10}", versions.pop()), scripts

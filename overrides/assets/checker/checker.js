@@ -2,8 +2,8 @@
 // the draft between the editor, localStorage and the worker, and renders what comes back.
 //
 // - runtime.js talks to the worker (one per tab, kept on `window` across instant
-//   navigation); marks.js holds the pure logic; view.js builds the DOM. Both are unit
-//   tested under Node (tests/js/).
+//   navigation); marks.js holds the pure logic; view.js builds the DOM; bind.js binds the
+//   widget on each page Material shows. They are unit tested under Node (tests/js/).
 // - Every URL is resolved from this script's own URL, never from `location`: the site works
 //   under any sub-path. Sibling modules are imported with this script's ?v= (the MkDocs hook
 //   hooks/checker_assets.py adds it to every import when it copies these files).
@@ -11,6 +11,7 @@
 // - The draft (and its content warning) lives in localStorage and in the page; it is never
 //   sent anywhere.
 
+import { bindEach } from "./bind.js";
 import { Runtime, TimeoutError } from "./runtime.js";
 import {
   applyEdit,
@@ -907,19 +908,4 @@ function bind(root) {
 
 // ------------------------------------------------------------------ binding
 
-let bound = null; // { root, cleanup }
-
-function onDocument() {
-  const root = document.querySelector("[data-checker-state]");
-  if (bound && bound.root === root) return;
-  if (bound) bound.cleanup();
-  bound = null;
-  if (root) bound = { root, cleanup: bind(root) };
-}
-
-// Material's document$ emits on the first load and after each instant navigation.
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(onDocument);
-} else {
-  onDocument();
-}
+bindEach("[data-checker-state]", bind);
