@@ -64,7 +64,7 @@ def test_the_teams_server_limit_is_offered_and_counted_as_the_cli_counts(
     # the networks the team left alone say nothing of whose limit it is
     assert team_page.text_content("[data-checker-platform] option[value=x]") == "X (280)"
     note = team_page.text_content("[data-checker-cw-note]") or ""
-    assert "your server's limit, 1,000" in note, note
+    assert note == "Mastodon counts it with the post, toward your server's limit of 1,000.", note
     assert team_page.input_value("[data-checker-platform]") == "mastodon"
     draft = "A longer toot for our own server. " * 20  # 680 characters: over 500, under 1,000
     team_page.fill("[data-checker-input]", draft)

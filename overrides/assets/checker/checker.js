@@ -291,8 +291,7 @@ function bind(root) {
     if (!option || ui.cwField.hidden) return;
     const label = option.textContent.replace(/\s*\(.*$/, "");
     const limit = Number(option.dataset.limit || 0).toLocaleString("en");
-    const whose = option.dataset.limitNote ? `${option.dataset.limitNote}, ${limit}` : `the limit of ${limit}`;
-    ui.cwNote.textContent = `${label} counts it toward ${whose}, with the post.`;
+    ui.cwNote.textContent = `${label} counts it with the post, toward ${option.dataset.limitNote || "the limit"} of ${limit}.`;
   }
 
   function loadingLabel(progress) {
