@@ -10,7 +10,6 @@
 //                   keystroke; cw: the content warning, "" for none, counted where the
 //                   platform counts it: report, glance row and thread posts include it)
 //                   {type: "split", id, text, platform, numbering}
-//                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //                   {type: "audit", id, file, name, handles, platform, since, siteURL}
 //                   {type: "audit-cancel", id}
 //   worker -> page  {type: "progress", step, total, label}
@@ -331,14 +330,6 @@ async function handle(message) {
         (err) => post({ type: "failed", message: err.message || String(err) }),
       );
     }
-    return;
-  }
-  if (message.type === "test") {
-    // For the browser tests only (tests/browser/test_checker_robustness.py); the page never
-    // sends these. "stall": this worker stops answering, as a runaway check would;
-    // "reject": a promise fails with nobody to catch it.
-    if (message.action === "stall") for (;;);
-    if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
     return;
   }
   if (message.type === "audit" || message.type === "audit-cancel") {
