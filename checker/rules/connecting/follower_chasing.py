@@ -27,12 +27,16 @@ from checker.rules.text import (
 
 # follower-chasing
 
-_N = r"\d[\d,.]*\s*[kKmM]?\+?"
+_N = r"\d[\d,.]*(?<=\d)\s*[kKmM]?\+?"  # "50,000," ends at its last digit
+_N_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a)\s+"
+    r"(?:hundred|thousand|million)"
+)
 _FOLLOWERS = r"(?:followers|follows|subs|subscribers|likes)"
 _MINE = r"(?:i|we|i['’]?ll|ill|we['’]ll|i\s+will|we\s+will|will)"
 _CHASE = re.compile(
     gate(
-        "flsiwhrpjcgdtoa0123456789",
+        "flsiwhrpjcgdtoaenu0123456789",
         # follow-for-follow deals, in any spelling
         r"\b(?:follow\s*(?:4|for|2)\s*follow(?:\s*back)?|follow4follow|followforfollow|like4like|"
         r"likeforlike|sub\s*(?:4|for|2)\s*sub|f4f|l4l)\b"
@@ -54,7 +58,7 @@ _CHASE = re.compile(
         rf"|\b(?:trying|aiming|want|wanna|hoping)\s+to\s+(?:hit|reach|get\s+to|make)\s+"
         rf"{_N}\s+{_FOLLOWERS}\b"
         # a race asked as a question or set against a date: "5k followers by Christmas??"
-        rf"|\b{_N}\s+followers\s+(?:by|before)\s+(?:the\s+|our\s+|my\s+)?[\w'’-]+"
+        rf"|\b(?:{_N}|{_N_WORDS})\s+followers\s+(?:by|before)\s+(?:the\s+|our\s+|my\s+)?[\w'’-]+"
         r"|\b(?:free|instant)\s+followers\b"
         r"|\b(?:gain|get)\s+(?:more\s+)?followers\s+(?:fast|quickly|now|today|instantly)\b"
         r"|\bdrop\s+(?:your|ur)\s+(?:handles?|@s?|usernames?|channels?|links?|accounts?)\s+"

@@ -120,6 +120,10 @@ _REPORTED = re.compile(
     r"(?=[ASRPasrp])\b(?:according\s+to|says|said|announced|reports?|reported|per)\b", re.IGNORECASE
 )
 
+_GIVING = re.compile(
+    r"\b(?:donat\w*|give|giving|fundrais\w*|raise[ds]?|raising|target|appeal|charity|sponsor\w*)\b",
+    re.IGNORECASE,
+)
 
 _ANY_SELLING = needles(
     (p.split()[0].lower() for p in _SELL_WORDS.phrases),
@@ -150,7 +154,9 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     deadlines = list(_DEADLINE.finditer(prose))
     # price news with its source is news, however big the discount
     reported = bool(draft.urls) and bool(_REPORTED.search(prose))
-    structure = not reported and bool(discounts or (priced and (calls or deadlines)))
+    # a price beside a deadline in a fundraiser is a target, not an offer
+    giving = priced and not discounts and _GIVING.search(prose) is not None
+    structure = not reported and bool(discounts or (priced and not giving and (calls or deadlines)))
     for m in strong:
         yield Hit(
             m.start(),
