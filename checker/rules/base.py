@@ -185,8 +185,8 @@ class Phrases:
     phrase to a regular expression of words that, in the same sentence, show its
     plain sense ("synergy" between two drugs, a "deep dive" to 30 metres): there the
     phrase passes; ``unless_in_post`` does the same for words anywhere in the post (a
-    post about softball: "touching base" there is a base). With ``quoted_ok``, a phrase in quotation marks is reported
-    speech, not the writer's own words, and passes.
+    post about softball: "touching base" there is a base). With ``quoted_ok``, a phrase
+    in quotation marks is reported speech, not the writer's own words, and passes.
     """
 
     phrases: tuple[str, ...] | Mapping[str, str]
@@ -225,9 +225,7 @@ class Phrases:
 
     @cached_property
     def _unless_in_post(self) -> dict[str, re.Pattern[str]]:
-        return {
-            normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless_in_post.items()
-        }
+        return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless_in_post.items()}
 
     def _plain_sense(self, text: str, start: int, end: int) -> bool:
         """True when the match at ``start:end`` is used in a plain sense, or quoted."""
