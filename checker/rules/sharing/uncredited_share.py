@@ -97,7 +97,8 @@ _SPEECH_CUE = re.compile(
     r"reminds|(?:as\s+)?you\s+(?:said|say|wrote|put\s+it)|saying|reads|open(?:s|ed)?\s+with|"
     r"start(?:s|ed)?\s+with|phrase|wording|template)\b"
     r"|\b(?:my|our|a|the|his|her|their)\s+(?:son|daughter|kid|child|children|mom|mum|mother|"
-    r"dad|father|grandma|grandmother|gran|granny|grandpa|grandfather|nan|wife|husband|"
+    r"dad|father|grandma|grandmother|gran|granny|grandpa|grandfather|grandad|granddad|nan|"
+    r"nana|aunt|auntie|uncle|cousin|wife|husband|"
     r"partner|boss|manager|colleague|co-?worker|friend|teacher|mentor|coach|doctor|"
     r"neighbou?r|client|customer|student|intern|teammate)s?\b",
     re.IGNORECASE,
