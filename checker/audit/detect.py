@@ -14,8 +14,8 @@ import re
 import tarfile
 import zipfile
 import zlib
-from datetime import UTC, datetime
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from checker.audit.model import MAX_BYTES, Archive, ArchiveError, Post

@@ -144,9 +144,9 @@ def _text(tweet: dict[str, Any]) -> tuple[str, list[str]]:
     return text.strip(), links
 
 
-def _with_note(text: str, links: list[str], mentions: tuple[str, ...], note: Note) -> tuple[
-    str, list[str], tuple[str, ...]
-]:
+def _with_note(
+    text: str, links: list[str], mentions: tuple[str, ...], note: Note
+) -> tuple[str, list[str], tuple[str, ...]]:
     """A long post's text, links and mentions from its note: the note leaves out the
     @names a reply opens with, which the post's own text keeps."""
     opening = _LEADING_NAMES.match(text)

@@ -76,11 +76,8 @@ def to_note(entry: dict[str, object]) -> Note | None:
             links.append(full)
             if isinstance(short, str) and short:
                 text = text.replace(short, full)
-    mentions = tuple(
-        normalise_handle(m["screenName"])
-        for m in _items(core.get("mentions"))
-        if isinstance(m.get("screenName"), str)
-    )
+    names = [m.get("screenName") for m in _items(core.get("mentions"))]
+    mentions = tuple(normalise_handle(n) for n in names if isinstance(n, str))
     times = tuple(
         t for t in (parse_iso(note.get("createdAt")), parse_iso(note.get("updatedAt"))) if t
     )
