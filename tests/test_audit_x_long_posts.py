@@ -125,29 +125,28 @@ def test_the_audit_counts_what_only_the_whole_text_says() -> None:
 @pytest.mark.parametrize(
     ("notes", "why"),
     [
-        (fixture_bytes(NOTES)[:700], "the X archive file is truncated"),
+        (fixture_bytes(NOTES)[:700], "the X archive file is truncated at line 28, column 9"),
         (
             fixture_bytes(NOTES).replace(b'"core" :', b'"core" ', 1),
-            "the X archive file is malformed",
+            "the X archive file is malformed at line 13, column 15",
         ),
         (b"window.YTD.like.part0 = []", "an X archive file of 'like', not of long posts"),
         (b"\xff\xfe not text", "not text"),
-        (b"", "expected an X archive file"),
+        (b"", "expected an X archive file starting 'window.YTD.'"),
     ],
     ids=["truncated", "malformed", "another-file", "not-text", "empty"],
 )
 def test_a_broken_note_file_is_ignored_and_the_source_line_says_so(notes: bytes, why: str) -> None:
     """Every post is still in tweets.js: the audit runs, the long ones cut short, and the
-    one line that names what was read says the notes were not (report, page, JSON)."""
+    one line that names what was read says the notes were not, and why in a few words
+    (the report's heading, the page, the JSON's "source")."""
     archive = read_archive(io.BytesIO(archive_zip(notes)), "twitter.zip")
     assert len(archive.posts) == 6
     assert posts_of(archive)["2001"].text.endswith("…")
-    assert archive.source.startswith("data/tweets.js in twitter.zip (data/note-tweet.js not read: ")
-    assert why in archive.source
-    assert archive.source.endswith(
-        "; posts over 280 characters are audited as cut short in tweets.js)"
+    assert archive.source == (
+        f"data/tweets.js in twitter.zip, without data/note-tweet.js ({why}): "
+        "posts over 280 characters are audited as cut short"
     )
-    assert "download the archive again" not in archive.source
 
 
 def test_notes_in_a_tar_gz_and_split_note_files() -> None:

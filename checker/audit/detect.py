@@ -28,6 +28,7 @@ EXPECTED = (
 _ZIP, _GZIP = b"PK\x03\x04", b"\x1f\x8b"
 _EMPTY_ZIP = b"PK\x05\x06"
 _SPLIT = "export a shorter period, or split the file"
+_DETAIL = re.compile(r" \([^()]*\)$")
 
 # Members of an archive worth reading, by path; everything else is never decompressed.
 _X_TWEETS = re.compile(r"(?:^|/)data/tweets?(?:-part(\d+))?\.js$")
@@ -227,12 +228,14 @@ def _x_archive(
         read += note_paths
     except ArchiveError as err:
         notes = None
-        why = str(err).removesuffix("; download the archive again")
+        why = str(err)
         for path in note_paths:
             why = why.removeprefix(f"{label(path)}: ")
+        # the gist only: "truncated at line 28, column 9", not the parser's detail or advice
+        why = _DETAIL.sub("", why.split("; ")[0])
         ignored = (
-            f" ({', '.join(note_paths)} not read: {why}; "
-            "posts over 280 characters are audited as cut short in tweets.js)"
+            f", without {', '.join(note_paths)} ({why}): "
+            "posts over 280 characters are audited as cut short"
         )
     posts = x.read_tweets([(label(p), t) for p, t in tweets], owner, owner_id, notes)
     source = ", ".join(read) + (f" in {name}" if name else "") + ignored

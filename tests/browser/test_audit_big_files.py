@@ -163,3 +163,26 @@ def test_a_big_zip_cut_off_gets_one_sentence(feed: Page, big: Path, folder: Path
     assert said == cli_error(cut)
     assert said == f"{cut.name}: the zip file is damaged or truncated; download the export again"
     assert feed.is_hidden("[data-audit-results]")
+
+
+@pytest.mark.parametrize("notes", ["whole", "cut-off"])
+def test_long_posts_on_the_page_as_in_the_cli(feed: Page, folder: Path, notes: str) -> None:
+    """The page reads note-tweet.js from the zip as the CLI does; a broken one is named
+    in the source line and the audit still runs."""
+    members = dict(MEMBERS)
+    if notes == "cut-off":
+        members["data/note-tweet.js"] = members["data/note-tweet.js"][:700]
+    path = folder / f"twitter-notes-{notes}.zip"
+    path.write_bytes(zip_of(members))
+    assert audit(feed, path) == "done", feed.text_content("[data-audit-error-text]")
+    expected = json.loads(cli(path, "--format", "json").stdout)
+    findings = feed.eval_on_selector_all(
+        "[data-audit-finding]", "(nodes) => nodes.map((n) => n.dataset.auditFinding)"
+    )
+    assert findings == [f["rule"] for f in expected["findings"]]
+    assert ("hard-sell" in findings) is (notes == "whole")  # the offer is past the cut
+    source = str(feed.text_content("[data-audit-source]"))
+    assert expected["source"] in source
+    assert ("without data/note-tweet.js (the X archive file is truncated" in source) is (
+        notes == "cut-off"
+    )
