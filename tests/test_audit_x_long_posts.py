@@ -268,3 +268,42 @@ def test_fixture_long_posts_are_cut_as_x_cuts_them() -> None:
         assert len(tweet["full_text"]) <= 280 + 24
         assert tweet["entities"]["urls"][-1]["expanded_url"].endswith(tweet["id_str"])
     assert (FIXTURES / NOTES).is_file()
+
+
+def test_an_edited_long_post_gets_the_note_in_its_last_version() -> None:
+    """Two versions of one long post, one note (made with the first, updated with the
+    second): the version kept, the last, has the note's words; the first does not take
+    them on the way."""
+    tweets = json.loads(fixture_bytes(TWEETS).decode().split("=", 1)[1])
+    base = next(t for t in tweets if t["tweet"]["id_str"] == "2003")["tweet"]
+    edit = {"editTweetIds": ["2010", "2011"], "editableUntil": "2024-05-02T11:00:00.000Z"}
+    first = {
+        **base,
+        "id_str": "2010",
+        "id": "2010",
+        "created_at": "Thu May 02 10:00:00 +0000 2024",
+        "edit_info": {"initial": {**edit, "editsRemaining": "5", "isEditEligible": True}},
+    }
+    second = {
+        **base,
+        "id_str": "2011",
+        "id": "2011",
+        "created_at": "Thu May 02 10:12:30 +0000 2024",
+        "edit_info": {"edit": {"initialTweetId": "2010", "editControlInitial": edit}},
+    }
+    rows = [{"tweet": first}, {"tweet": second}]
+    notes = json.loads(fixture_bytes(NOTES).decode().split("=", 1)[1])
+    note = json.loads(json.dumps(notes[4]))  # LONG3's note, as the edited version's
+    note["noteTweet"]["createdAt"] = "2024-05-02T10:00:00.000Z"
+    note["noteTweet"]["updatedAt"] = "2024-05-02T10:12:30.000Z"
+    note["noteTweet"]["core"]["text"] = LONG3 + " (Edited: a fourth, on naming.)"
+    data = zip_of(
+        {
+            "data/tweets.js": ("window.YTD.tweets.part0 = " + json.dumps(rows)).encode(),
+            "data/note-tweet.js": ("window.YTD.note_tweet.part0 = " + json.dumps([note])).encode(),
+        }
+    )
+    archive = read_archive(io.BytesIO(data), "twitter.zip")
+    assert [(p.id, p.text) for p in archive.posts] == [
+        ("2011", LONG3 + " (Edited: a fourth, on naming.)")
+    ]

@@ -207,8 +207,9 @@ def _own_id(tweet: dict[str, Any]) -> str:
     return str(tweet.get("id_str") or tweet.get("id") or "")
 
 
-def _versions(tweet: dict[str, Any]) -> tuple[str, int]:
-    """(the id of the first version, this version's id) for edit de-duplication."""
+def _versions(tweet: dict[str, Any]) -> tuple[str, int, bool]:
+    """(the id of the first version, this version's id, whether no later version is
+    listed) for edit de-duplication."""
     own = str(tweet.get("id_str") or tweet.get("id") or "")
     info = tweet.get("edit_info")
     ids: object = None
@@ -223,10 +224,11 @@ def _versions(tweet: dict[str, Any]) -> tuple[str, int]:
             if not ids and isinstance(edit.get("initialTweetId"), str):
                 ids = [edit["initialTweetId"]]
     first = str(ids[0]) if isinstance(ids, list) and ids else own
+    last = str(ids[-1]) if isinstance(ids, list) and ids else own
     try:
-        return first, int(own)
+        return first, int(own), last == own
     except ValueError:
-        return first, 0
+        return first, 0, True
 
 
 def read_notes(files: list[tuple[str, str]]) -> Notes:
@@ -256,12 +258,15 @@ def read_tweets(
             tweet = entry.get("tweet", entry)
             if not isinstance(tweet, dict):
                 continue
-            first, version = _versions(tweet)
+            first, version, last = _versions(tweet)
             if not first:
                 first = f"#{len(order)}"
             seen = latest.get(first)
             if seen is None:
                 order.append(first)
             if seen is None or version >= seen[0]:
-                latest[first] = (version, to_post(tweet, owner_id, owner, notes))
+                # an earlier version of an edited post must not take the note that
+                # holds the last version's words
+                post = to_post(tweet, owner_id, owner, notes if last else None)
+                latest[first] = (version, post)
     return [latest[key][1] for key in order]
