@@ -92,12 +92,13 @@ def open_archive(path: Path) -> Archive:
 
 
 def _beside(path: Path) -> dict[str, bytes]:
-    """An unpacked X archive's ``note-tweet.js`` next to its ``tweets.js``: the whole
-    text of the long posts (the core uses it only if FILE is an X posts file)."""
+    """An unpacked X archive's files next to its ``tweets.js``: ``note-tweet.js`` (the
+    whole text of the long posts) and ``account.js`` (the owner's handle)."""
     found = {}
-    for sibling in sorted(path.parent.glob("note-tweet*.js")):
-        if sibling != path and sibling.is_file() and sibling.stat().st_size <= MAX_BYTES:
-            found[str(sibling)] = sibling.read_bytes()
+    for pattern in ("note-tweet*.js", "account.js"):
+        for sibling in sorted(path.parent.glob(pattern)):
+            if sibling.is_file() and sibling.stat().st_size <= MAX_BYTES:
+                found[str(sibling)] = sibling.read_bytes()
     return found
 
 

@@ -228,11 +228,13 @@ def test_pairing_by_time_allows_two_seconds() -> None:
 
 
 def test_cli_reads_note_tweet_js_beside_a_lone_tweets_js(tmp_path: Path) -> None:
-    """An unpacked archive: `etiquette audit data/tweets.js` finds data/note-tweet.js."""
+    """An unpacked archive: `etiquette audit data/tweets.js` finds data/note-tweet.js
+    and data/account.js beside it."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "tweets.js").write_bytes(fixture_bytes(TWEETS))
     (data / "note-tweet.js").write_bytes(fixture_bytes(NOTES))
+    (data / "account.js").write_bytes(fixture_bytes("x/data/account.js"))
 
     def run() -> dict[str, object]:
         done = subprocess.run(
@@ -247,6 +249,7 @@ def test_cli_reads_note_tweet_js_beside_a_lone_tweets_js(tmp_path: Path) -> None
 
     whole = run()
     assert whole["source"] == "data/tweets.js, data/note-tweet.js"
+    assert whole["handle"] == "mara_writes"  # from account.js beside it
     items = {item["id"]: item for item in whole["items"]}  # type: ignore[attr-defined]
     assert items["2001"]["credits"] == ["ines_k"] and items["2001"]["findings"] == ["hard-sell"]
     assert items["2001"]["links"] == ["https://example.com/newcomer-interviews"]

@@ -32,7 +32,7 @@ _DETAIL = re.compile(r" \([^()]*\)$")
 
 # Members of an archive worth reading, by path; everything else is never decompressed.
 _X_TWEETS = re.compile(r"(?:^|/)data/tweets?(?:-part(\d+))?\.js$")
-_X_ACCOUNT = re.compile(r"(?:^|/)data/account\.js$")
+_X_ACCOUNT = re.compile(r"(?:^|/)account\.js$")
 _X_NOTES = re.compile(r"(?:^|/)note-tweets?(?:-part(\d+))?\.js$")
 _OUTBOX = re.compile(r"(?:^|/)outbox\.json$")
 _ACTOR = re.compile(r"(?:^|/)actor\.json$")
@@ -66,8 +66,9 @@ def read_archive(
 ) -> Archive:
     """The posts in ``source`` (an export's bytes, or an open binary file), oldest first.
 
-    ``beside`` holds files found next to a lone ``tweets.js`` (path -> bytes): the
-    ``data/note-tweet.js`` of an unpacked X archive gives long posts their whole text.
+    ``beside`` holds files found next to a lone ``tweets.js`` (path -> bytes): in an
+    unpacked X archive, ``note-tweet.js`` gives long posts their whole text and
+    ``account.js`` the owner's handle.
     Raises ``ArchiveError`` with one sentence naming ``name`` and what was
     expected when the file is empty, unknown, malformed, truncated or too big.
     """
