@@ -215,8 +215,14 @@ class Phrases:
 
     @cached_property
     def _extra(self) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+        needs = self.extra_needs
         return tuple(
-            (re.compile(e[0], re.IGNORECASE), e[1], e[2] if len(e) > 2 else "") for e in self.extra
+            (
+                re.compile(e[0], re.IGNORECASE),
+                e[1],
+                e[2] if len(e) > 2 else needs[i] if i < len(needs) else "",
+            )
+            for i, e in enumerate(self.extra)
         )
 
     @cached_property

@@ -104,3 +104,20 @@ def test_stiff_jargon_knows_peoples_bandwidth() -> None:
     assert spans("Nobody has the emotional bandwidth right now.", "stiff-jargon") == [
         "emotional bandwidth"
     ]
+
+
+def test_each_extra_pattern_has_the_word_its_matches_need() -> None:
+    from checker.rules.connecting import stiff_jargon
+
+    assert len(stiff_jargon._EXTRA_NEEDS) == len(stiff_jargon._PLAIN_EXTRA)
+    samples = [
+        "We leverage our data.",
+        "Please socialise the plan.",
+        "Please action any changes.",
+        "We don't have the bandwidth for this.",
+        "We socialised it with the wider leadership team.",
+        "I have no mental bandwidth left.",
+        "No bandwidth to take on another project.",
+    ]
+    for text in samples:
+        assert findings(text, "stiff-jargon"), text
