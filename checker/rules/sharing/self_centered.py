@@ -86,7 +86,13 @@ _QUOTED = re.compile(r"“[^“”\n]{1,500}”|\"[^\"\n]{1,500}\"|«[^«»\n]{1
 def _outside_quotes(draft: Draft) -> list[str]:
     """The post's words as lookup keys, without those inside quotation marks."""
     quotes = [m.span() for m in _QUOTED.finditer(draft.prose)]
-    return [word_key(w.value) for w in draft.words if not any(a <= w.start < b for a, b in quotes)]
+    keys, k = [], 0  # words and quotes are both in text order: one sweep
+    for w in draft.words:
+        while k < len(quotes) and quotes[k][1] <= w.start:
+            k += 1
+        if not (k < len(quotes) and quotes[k][0] <= w.start):
+            keys.append(word_key(w.value))
+    return keys
 
 
 def _self_centered(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:

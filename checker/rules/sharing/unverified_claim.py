@@ -104,9 +104,10 @@ _HEARSAY = (
 # Lines that ask readers to trust the claim because someone hides it.
 _SUPPRESSED = (
     r"\bnobody(?:['’]s|\s+is)\s+talking\s+about\s+(?:this|it)\b",
-    # "why is no one talking about the reservoir?", but not "…about how good the scones are"
+    # "why is no one talking about the masts?", but not "…about how good the scones are"
     r"\bwhy\s+(?:is|isn['’]t|are|aren['’]t)\s+(?:nobody|no\s+one|no-one|anyone|anybody|"
-    r"more\s+people|the\s+(?:media|news|press))\s+(?:talking|reporting|posting)\s+(?:about|on)\b"
+    r"more\s+people|the\s+(?:media|news|press|papers|journalists|bbc))\s+(?:talking|reporting|"
+    r"posting|covering|writing)\s+(?:about|on)\b"
     r"(?!\s+(?:how|the\s+way)\s)",
     r"(?<!social )\b(?:mainstream\s+|news\s+)?(?:media|news|press|papers|journalists|"
     r"government|they)\s+(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|"
