@@ -497,8 +497,9 @@ RULE = Rule(
     pillar=Pillar.SHARING,
     severity=Severity.WARNING,
     summary=(
-        "Flags rumour patterns: “BREAKING” or a death reported with no link, “share before "
-        "they delete this”, “the media won't tell you”, known chain-letter hoaxes."
+        "Flags rumour patterns: “BREAKING” or a death reported with no link, hearsay from "
+        "someone nobody can check (“a reliable source says”), “share before they delete "
+        "this”, “the media won't tell you”, chain-letter hoaxes however reworded."
     ),
     why=(
         "What you pass on carries your name, and false stories travel faster than their "
