@@ -81,3 +81,34 @@ def test_hard_sell_knows_offers_without_sale_words(text: str, span: str) -> None
 
 def test_pressure_without_a_price_or_an_offer_passes() -> None:
     assert not findings("Don't miss it, the parade starts at noon. Be quick!", "hard-sell")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enamel mugs are back in stock, thanks for waiting!",
+        "New arrivals this week: wool socks from a mill in Hawick.",
+        "We close in March after 30 years. Everything must go, and we'll miss you.",
+        "Restock alert: the gluten-free loaves are on the shelf again.",
+    ],
+)
+def test_stock_news_without_an_offer_passes(text: str) -> None:
+    assert not findings(text, "hard-sell")
+
+
+def test_stock_words_flag_inside_an_offer() -> None:
+    text = "Back in stock and 20% off until Sunday."
+    assert spans(text, "hard-sell") == ["Back in stock", "20% off", "until Sunday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Book a free valuation this month, call us on 0113 496 0000.", "free valuation"),
+        ("Join today: your first 30 days cost nothing.", "first 30 days cost nothing"),
+        ("Special winter offer on boiler servicing, valid till 31st January.", "valid till"),
+        ("Our course at just ₹3,999, valid until Sunday. Call us today!", "Call us today"),
+    ],
+)
+def test_offers_without_a_stock_phrase_flag(text: str, span: str) -> None:
+    assert span in spans(text, "hard-sell")

@@ -33,9 +33,16 @@ _SELL_WORDS = Phrases(
         *("limited time offer", "limited-time deal", "limited time deal", "flash sale"),
         *("for a limited time only", "while stocks last", "while supplies last"),
         *("free shipping", "buy one get one", "BOGO", "BOGOF", "add to cart", "sale ends"),
-        *("lowest prices", "lowest price ever", "back in stock", "restock alert"),
-        *("everything must go",),
+        *("lowest prices", "lowest price ever"),
     ),
+    "",
+)
+# Stock news: "back in stock", "new arrivals in store" tell people what is on the
+# shelf, which is news, not pressure. These words flag only inside an offer (a
+# discount, or a price with a call to buy or a deadline): "back in stock, 25% off
+# this weekend only". A closing-down "everything must go" with no offer is a goodbye.
+_STOCK_WORDS = Phrases(
+    ("back in stock", "restock alert", "everything must go", "new arrivals"),
     "",
 )
 _SELL_IMPERATIVE = re.compile(
@@ -45,8 +52,11 @@ _SELL_IMPERATIVE = re.compile(
 )
 # Calls to act that sell only beside an offer: "Register now" for a free talk is fine.
 _CALL = re.compile(
-    r"(?=[ERSUBCersubc])(?<![^\W_])(?:enrol+|enroll|register|sign\s+up|upgrade|book|subscribe|claim)\s+"
-    r"(?:now|today|yours|your\s+(?:place|spot|seat))(?![^\W_])",
+    r"(?=[ERSUBCPTWersubcptw])(?<![^\W_])(?:(?:enrol+|enroll|register|sign\s+up|upgrade|book|subscribe|claim)\s+"
+    r"(?:now|today|yours|your\s+(?:place|spot|seat))"
+    # a phone call to book: "ring the garage today", "call us on 0161…"
+    r"|(?:call|ring|phone|text|whatsapp)\s+(?:us|the\s+(?:shop|office|garage|team|salon|studio|"
+    r"store|clinic))\s+(?:now|today|on\s+\+?\d))(?![^\W_])",
     re.IGNORECASE,
 )
 _SELL_PATTERN = re.compile(
@@ -75,21 +85,25 @@ _DISCOUNT = re.compile(
     r"|\b(?:get|with|plus|and)\s+(?:your\s+)?(?:first\s+)?(?:\d{1,2}|one|two|three|a)\s+"
     r"(?:months?|weeks?)\s+free\b"
     r"|\bfree\s+(?:trial|delivery|shipping|postage|audit|consultation|gift|nail\s+art|"
-    r"upgrade|month|session)\b"
+    r"upgrade|month|session|valuations?|quotes?|estimates?|demo|appraisal)\b"
+    # a trial without the word: "your first 14 days cost nothing", "the first month is on us"
+    r"|\b(?:first\s+)?(?:\d{1,3}|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:cost\s+nothing|(?:are|is)\s+(?:free|on\s+us))"
     r"|\bwaive\w*\s+(?:the\s+|your\s+)?(?:\w+\s+)?fees?\b|\bearly[\s-]bird\b"
-    r"|\bspecial\s+(?:price|offer)\b|\block\s+in\b|\bpromocja\b)",
+    r"|\bspecial\s+(?:[^\W\d_]+\s+)?(?:price|offer|deal|discount)\b|\block\s+in\b|\bpromocja\b)",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
-    r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP|€|£)(?![^\W_])"
+    r"[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|INR|€|£)(?![^\W_])|\bRs\.?\s?\d"
     r"|\b\d[\d.,]*\s?(?i:euros?|quid|bucks)\b"
 )
 _DEADLINE = re.compile(
-    r"(?=[TOUBLEFSWDAHPGCMtoublefswdahpgcm])(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
+    r"(?=[TOUBLEFSWDAHPGCMVtoublefswdahpgcmv])(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
     r"|only\s+(?:today|tonight|this\s+(?:week|weekend|month))"
     r"|(?:until|til+|till|before|by)\s+(?:midnight|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day|the\s+end\s+of\s+(?:the\s+)?(?:month|week|day))"
     r"|offer\s+ends|ends\s+(?:tonight|today|soon|at\s+midnight)"
+    r"|valid\s+(?:till|til|until|up\s+to|through|thru)"
     r"|for\s+the\s+next\s+\d{1,3}\s+(?:hours|days)"
     r"|only\s+(?:\d{1,3}|a\s+few)\s+(?:left|spots?|places?|seats?|slots?|hoodies|items?)"
     r"|(?:spots?|places?|seats?|slots?)\s+(?:are\s+)?limited|limited\s+(?:time|stock|spots|"
@@ -112,6 +126,7 @@ _SELL_IMPERATIVE_NEEDS = ("buy", "shop", "order", "yours", "call now")
 _DISCOUNT_NEEDS = (
     *("%", "half", "save", "saving", "down from", "instead of", " for ", "free", "waive"),
     *("early", "special", "lock in", "promocja", "buy", "price of", "sale", "offer", "deal"),
+    *("cost nothing", "on us"),
     *(" two", " three", " four", " five"),
 )
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
@@ -157,6 +172,8 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     # a price beside a deadline in a fundraiser is a target, not an offer
     giving = priced and not discounts and _GIVING.search(prose) is not None
     structure = not reported and bool(discounts or (priced and not giving and (calls or deadlines)))
+    if structure:
+        strong += _STOCK_WORDS.matches(draft, ())
     for m in strong:
         yield Hit(
             m.start(),
@@ -189,7 +206,8 @@ RULE = Rule(
     summary=(
         "Flags selling language (“buy now”, “use code”, “DM to order”) and offers built as "
         "offers: a discount or a price with a call to buy or a deadline (“get 3 months "
-        "free, offer ends Friday”); price news with its source passes."
+        "free, offer ends Friday”); price news with its source, and stock news with no "
+        "offer (“back in stock”), pass."
     ),
     why=(
         "People follow you to learn something or talk, not to be sold to. Social media "
@@ -251,6 +269,11 @@ RULE = Rule(
             platform="linkedin",
             note="An offer written as an offer: a deal, a call to act and a deadline.",
         ),
+        Example(
+            "Wool throws ⟦back in stock⟧ and ⟦half price⟧ ⟦this weekend only⟧.",
+            platform="instagram",
+            note="Stock news turned into an offer: a discount and a deadline.",
+        ),
     ),
     passes=(
         Example(
@@ -293,6 +316,11 @@ RULE = Rule(
             "Free hot drinks at the library on Saturday morning, first come first served.",
             platform="facebook",
             note="Something free with no price and nothing sold is not a pitch.",
+        ),
+        Example(
+            "The blue enamel mugs are back in stock, and a few new glazes arrived with them.",
+            platform="instagram",
+            note="What is on the shelf is news: no discount, no deadline, no push to buy.",
         ),
     ),
 )
