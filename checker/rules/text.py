@@ -111,6 +111,27 @@ def without_overlaps(hits: Iterable[_Hit]) -> Iterator[_Hit]:
         reach = max(reach, hit[1])
 
 
+# A quotation on one line: double or curly quotes, guillemets, or single quotes that
+# open after a space and close before one ("I'm" and "don't" hold no quotation).
+# Bounded lengths keep it linear on a paste full of quote marks.
+QUOTATION = re.compile(
+    r"“[^“”\n]{1,300}”|\"[^\"\n]{1,300}\"|„[^„“”\n]{1,300}[“”]|«[^«»\n]{1,300}»"
+    r"|(?<![\w'’])['‘][^'‘\n]{1,300}?['’](?!\w)"
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each quotation in ``text`` (see ``QUOTATION``)."""
+    if not any(q in text for q in "\"“„«'‘"):
+        return []
+    return [m.span() for m in QUOTATION.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start:end`` lies within one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 # --- Words of one's own (added by the sharing rules; usable by any rule) ---
 
 # First and second person, as ``word_key`` gives them ("I’m" -> "i'm").

@@ -114,3 +114,33 @@ def test_engagement_bait_knows_other_verbs_and_shapes(text: str, span: str) -> N
 
 def test_an_emoji_key_that_asks_nothing_is_not_a_vote() -> None:
     assert not findings("Key: 🌱 for vegan, 🌶️ for spicy.", "engagement-bait", platform="facebook")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I unfollow pages that end every post with "like and share if you agree".',
+        "Our guide says never to write ‘tag a friend who needs this’ on council posts.",
+        "Tired of posts saying 'RT if you remember this' to farm reach.",
+    ],
+)
+def test_bait_quoted_to_talk_about_it_passes(text: str) -> None:
+    assert not findings(text, "engagement-bait")
+
+
+def test_bait_outside_a_quotation_still_flags() -> None:
+    text = 'Dad\'s motto was "measure twice, cut once". Share if you agree!'
+    assert spans(text, "engagement-bait") == ["Share if you"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Like this post if you remember the old bandstand!", "Like this post if you"),
+        ("Hit repost so this reaches a job hunter.", "Hit repost"),
+        ("Smash that retweet button 🔁", "Smash that retweet button"),
+        ("It's real unless you forward this to 10 groups today.", "forward this to 10 groups"),
+    ],
+)
+def test_plain_imperatives_and_chain_quotas_flag(text: str, span: str) -> None:
+    assert span in spans(text, "engagement-bait")

@@ -23,7 +23,9 @@ from checker.rules.base import (
 from checker.rules.text import (
     EMOJI,
     gate,
+    inside,
     needles,
+    quoted_spans,
     without_overlaps,
 )
 
@@ -55,6 +57,8 @@ _NOT_BAIT_IF = (
     r"|\s+live\s+(?:in|near|nearby|locally|around)\b)"
 )
 _READER = r"(?:you|u|ya|ur|you['’]re|youre|your)"
+# What the tap is asked for: "like this", "like this post", "heart this photo".
+_THIS = r"(?:(?:this|it)\s+(?:(?:post|photo|pic|picture|tweet|toot|one|video|reel|status)\s+)?)"
 # What a reshare is said to be for: "to help someone", "so every owner sees this".
 _PURPOSE = (
     r"(?:to\s+(?:help|show|remind|support|reach|spread|let|inspire|save)\b"
@@ -95,14 +99,14 @@ _BAITS = (
             "🔁",
             "♻",
         ),
-        rf"(?:\b|(?=[🔁♻])){_ACT}\s*(?:this\s+|it\s+)?if\s+{_READER}(?!\w){_NOT_BAIT_IF}",
+        rf"(?:\b|(?=[🔁♻])){_ACT}\s*{_THIS}?if\s+{_READER}(?!\w){_NOT_BAIT_IF}",
         "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
     ),
     _bait(
         "lhfd❤",
         ("like", "heart", "fav", "double", "❤"),
-        r"(?:\b|(?=❤))(?:like|heart|fav|favou?rite|double[\s-]?tap|❤️?)\s*(?:this\s+|it\s+)?"
-        rf"if\s+{_READER}(?!\w)",
+        r"(?:\b|(?=❤))(?:like|heart|fav|favou?rite|double[\s-]?tap|❤️?)\s*"
+        rf"{_THIS}?if\s+{_READER}(?!\w)",
         "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
     ),
     _bait(
@@ -156,7 +160,8 @@ _BAITS = (
         "shtcp",
         ("smash", "hit", "tap", "click", "press"),
         r"\b(?:smash|hit|tap|click|press)\s+(?:that\s+|the\s+|this\s+)?"
-        r"(?:(?:like|subscribe|heart|share|bell)(?:\s+button)?\b|follow\s+button\b"
+        r"(?:(?:like|subscribe|heart|share|bell|re-?post|retweet|rt|re-?share|boost|reblog)"
+        r"(?:\s+button)?\b|follow\s+button\b"
         r"|follow\s+(?:and|&)\s+(?:turn\s+on|hit|ring|smash|tap)\b)",
         "“{match}” asks for clicks, not conversation: give people something to answer.",
     ),
@@ -198,6 +203,16 @@ _BAITS = (
         r"|\beveryone\s+who\s+(?:comments?|likes?|shares?|replies|reposts?)\s+gets\s+a\s+follow\b",
         "“{match}” trades follows for clicks: a crowd that came for a follow back won't read "
         "you. Give people a reason to follow instead.",
+        imperative=False,
+    ),
+    # a chain letter's quota, wherever it stands: "unless you forward this to 10 groups"
+    _bait(
+        "sfpc",
+        ("share", "send", "forward", "pass", "copy"),
+        r"\b(?:share|send|forward|pass|copy)\s+(?:this|it)\s+(?:message\s+)?(?:on\s+)?to\s+"
+        r"(?:at\s+least\s+)?(?:\d{1,2}|five|ten|fifteen|twenty)\s+(?:other\s+|more\s+)?"
+        r"(?:groups|people|friends|contacts|chats)\b",
+        "“{match}” reads like a chain letter: say why it matters and let people decide.",
         imperative=False,
     ),
     _bait(
@@ -270,6 +285,10 @@ def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                 "what people think and why.",
             )
         )
+    quotes = quoted_spans(draft.prose) if hits else []
+    if quotes:
+        # "posts that end with 'like and share if…'": bait quoted is bait talked about
+        hits = [h for h in hits if not inside(quotes, h.start, h.end)]
     if hits and _COMMUNITY.search(draft.prose):
         # "Please share if you're local": spreading word of a lost cat is the point
         hits = [
@@ -301,6 +320,11 @@ RULE = Rule(
     seeds=("000", "001", "002"),
     matcher=Custom(_find_bait),
     flags=(
+        Example(
+            "⟦Like this post if you⟧ remember the bandstand concerts 🎺",
+            platform="facebook",
+            note="A plain call for likes, with “this post” between the verb and “if”.",
+        ),
         Example(
             "Fresh bagels at 7 🥯 ⟦Double tap if you⟧'d grab one on the way to work",
             platform="instagram",
@@ -352,6 +376,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            'We stopped ending our posts with "like and share if you agree" and the replies '
+            "got better.",
+            platform="linkedin",
+            note="Bait in quotation marks is talked about, not asked for.",
+        ),
         Example(
             "Remote work is here to stay. What's the one habit that made it work for your team?",
             note="A real question: people can answer it.",
