@@ -100,3 +100,34 @@ def test_follower_chasing_knows_counts_without_my(text: str, span: str) -> None:
 
 def test_a_small_audience_is_not_a_credential() -> None:
     assert not _found("follower-chasing", "Our audience of 40 at the gig was lovely.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Just 12 away from 1,000 followers, help!", "12 away from 1,000 followers"),
+        ("We're 40 short of 2k followers.", "40 short of 2k followers"),
+        ("Writing this as someone 90K followers deep.", "90K followers deep"),
+        ("Trusted by 30k followers, my tips are free.", "Trusted by 30k followers"),
+        ("Goal for 2028: hit 20K followers.", "Goal for 2028: hit 20K followers"),
+        ("How I gained 12k followers in 3 weeks 🧵", "I gained 12k followers in 3 weeks"),
+        ("Followed you ages ago. Pls follow me back", "follow me back"),
+        ("would be nice if you followed back tbh", "would be nice if you followed back"),
+    ],
+)
+def test_countdowns_credentials_targets_brags_and_follow_backs(text: str, span: str) -> None:
+    assert span in [text[f.start : f.end] for f in _found("follower-chasing", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather have 30 readers who reply than 30k followers who scroll.",
+        "The rowing club is 12 away from 200 members, amazing growth this year.",
+        "Thanks for following the live blog of the count tonight.",
+        "I got 6 new followers in a week, hello all of you!",
+        "Our goal for the appeal: £5,000 for the roof.",
+    ],
+)
+def test_talk_about_counts_and_small_or_other_numbers_pass(text: str) -> None:
+    assert not _found("follower-chasing", text)

@@ -73,3 +73,22 @@ def test_scattered_capitals_give_one_finding_naming_them() -> None:
     (f,) = findings(text, "shouting")
     assert text[f.start : f.end] == "SO"
     assert "“HUGE”" in f.message and "1 more" in f.message
+
+
+def test_a_short_sentence_in_capitals_is_a_raised_voice() -> None:
+    # Decided in issue 8's last round: "I GOT THE JOB." is a sentence in capitals like
+    # "WE ARE HIRING!"; the rule is only a suggestion, so a glad shout costs one hint.
+    text = "I GOT THE JOB. Thank you all for the mock interviews."
+    assert [text[f.start : f.end] for f in findings(text, "shouting")] == ["GOT THE JOB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Got the JOB! Starting in January.",
+        "My son starts at ARM next week, on the GPU team.",
+        "The CAR T trial at the NHS trust recruits from May.",
+    ],
+)
+def test_one_stressed_word_and_acronyms_pass(text: str) -> None:
+    assert not findings(text, "shouting")

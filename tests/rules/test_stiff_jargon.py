@@ -80,6 +80,9 @@ def test_jargon_in_its_inflections_and_cousins(text: str, span: str) -> None:
     "text",
     [
         "The drugs showed synergy: together they worked at half the dose.",
+        "The two antifungals were synergistic against the resistant yeast strains.",
+        "Clover and bumblebee species show synergies across the meadow plots.",
+        "Synergy between the pesticides meant growers could spray less.",
         "Scuba log: a deep dive to 28 m on the wreck, great visibility.",
         "Picked the low-hanging fruit from the apple trees before the storm.",
         'My manager said "let\'s circle back" three times in one meeting.',
@@ -121,3 +124,9 @@ def test_each_extra_pattern_has_the_word_its_matches_need() -> None:
     ]
     for text in samples:
         assert findings(text, "stiff-jargon"), text
+
+
+def test_business_synergy_still_flags_beside_science_words_elsewhere() -> None:
+    text = "Our lab merger unlocks synergies for both teams. The cells arrive Monday."
+    found = [text[f.start : f.end] for f in _found("stiff-jargon", text)]
+    assert "synergies" in found

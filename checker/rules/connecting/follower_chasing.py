@@ -36,7 +36,7 @@ _FOLLOWERS = r"(?:followers|follows|subs|subscribers|likes)"
 _MINE = r"(?:i|we|i['’]?ll|ill|we['’]ll|i\s+will|we\s+will|will)"
 _CHASE = re.compile(
     gate(
-        "flsiwhrpjcgdtoaenu0123456789",
+        "flsiwhrpjcgdtoaenum0123456789",
         # follow-for-follow deals, in any spelling
         r"\b(?:follow\s*(?:4|for|2)\s*follow(?:\s*back)?|follow4follow|followforfollow|like4like|"
         r"likeforlike|sub\s*(?:4|for|2)\s*sub|f4f|l4l)\b"
@@ -60,6 +60,16 @@ _CHASE = re.compile(
         # a race asked as a question or set against a date: "5k followers by Christmas??"
         rf"|\b(?:{_N}|{_N_WORDS})\s+followers\s+(?:by|before)\s+(?:the\s+|our\s+|my\s+)?[\w'’-]+"
         r"|\b(?:free|instant)\s+followers\b"
+        # a countdown in other words: "18 away from 2,000 followers", "120 short of 3k"
+        rf"|\b{_N}\s+(?:away\s+from|off|short\s+of|shy\s+of|from\s+hitting)\s+(?:the\s+)?{_N}\s+"
+        rf"{_FOLLOWERS}\b"
+        # a target set out: "Goal for 2027: hit 25K followers", "my target: 50K followers"
+        r"|\b(?:goal|target|aim|resolution|mission)(?:\s+for\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s*"
+        r"(?::|=|[-—–]|is)\s*(?:to\s+)?(?:hit|reach|get\s+to|make|grow\s+to|cross)?\s*"
+        rf"{_N}\s+{_FOLLOWERS}\b"
+        # a follow-back begged: "would be nice if you followed back", "pls follow me back"
+        r"|\bwould\s+be\s+(?:nice|great|cool|lovely|good|kind)\s+"
+        r"(?:if\s+(?:you|u)\s+)?follow(?:ed)?\s+(?:me\s+|us\s+)?back\b"
         r"|\b(?:gain|get)\s+(?:more\s+)?followers\s+(?:fast|quickly|now|today|instantly)\b"
         r"|\bdrop\s+(?:your|ur)\s+(?:handles?|@s?|usernames?|channels?|links?|accounts?)\s+"
         r"(?:below\s+|here\s+)?(?:and|&)\s+(?:i|we)(?:['’]ll|\s+will)?\s+(?:follow|subscribe|sub|add)\b",
@@ -81,7 +91,7 @@ _CHASE_IMPERATIVE = re.compile(
 # on this platform", "I have now 30.000 followers", "followed by over 100k people".
 _BRAG = re.compile(
     gate(
-        "wiafr0123456789",
+        "wiafrtlbsgh0123456789",
         rf"\bwith\s+(?:my\s+|our\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?({_N})\s+"
         r"followers\b"
         rf"|\b(?:i|we)\s+(?:now\s+)?have\s+(?:now\s+)?(?:over\s+|more\s+than\s+|almost\s+|"
@@ -90,6 +100,15 @@ _BRAG = re.compile(
         r"(?:people|followers|accounts|readers)\b"
         rf"|\b({_N})\s+(?:people|followers|of\s+you|accounts|folks)\s+(?:now\s+)?follow\s+"
         r"(?:me|us|this\s+(?:account|page|blog|channel|feed|profile))\b"
+        # a count as a credential: "60K followers deep", "trusted by 40k followers"
+        rf"|\b({_N})\s+followers\s+(?:deep|strong)\b"
+        rf"|\b(?:trusted|loved|read|backed|enjoyed)\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+|"
+        rf"almost\s+)?({_N})\s+followers\b"
+        # growth as the headline: "How I gained 10k followers in a month"
+        r"|\b(?:i|we|how\s+to)\s+(?:gained|gain|grew|grow|got|get|added|picked\s+up|went\s+from)\b"
+        rf"[^.!?\n]{{0,20}}?({_N})\s+(?:new\s+)?followers\s+in\s+(?:just\s+|only\s+|under\s+|"
+        r"less\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+        r"(?:days?|weeks?|months?|years?|hours?)\b"
         # an audience as a credential: "having grown a following of 85,000"
         rf"|\b(?:audience|following|fanbase|fan\s+base|readership)\s+of\s+(?:over\s+|more\s+than\s+|"
         rf"nearly\s+|almost\s+|about\s+)?({_N})",
@@ -201,6 +220,15 @@ RULE = Rule(
     matcher=Custom(_find_follower_chasing),
     flags=(
         Example(
+            "Only ⟦18 away from 2,000 followers⟧ 😱 can you help us get there?",
+            platform="instagram",
+            note="A countdown to a round number, in other words than “N more”.",
+        ),
+        Example(
+            "How ⟦I gained 10k followers in 30 days⟧, a thread 🧵",
+            note="Growth in followers as the headline.",
+        ),
+        Example(
             "After building an ⟦audience of 120k⟧, here is what I'd tell my younger self.",
             platform="linkedin",
             note="A count as a credential needs neither “my” nor “followers”.",
@@ -240,6 +268,15 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "The choir is 14 away from 100 members, which is wonderful for a village.",
+            platform="facebook",
+            note="A club counting its members is not chasing followers.",
+        ),
+        Example(
+            "Thanks for following the match thread tonight, what a finish!",
+            note="Following a live thread is not following an account.",
+        ),
         Example(
             "Thank you to the 2,000 people who follow this page for keeping the archive alive.",
             platform="facebook",

@@ -27,7 +27,12 @@ _SHORT_WORDS = frozenset(
     "is it we me my do go no so to up of on or in at be by an am he she his her all and are "
     "you the now not buy get our out new big wow hot why how who off can for was has had its "
     "yes one two day top let see did too any may way say use own try ask end got run win omg "
-    "lol wtf".upper().split()
+    "lol wtf "
+    # everyday three-letter words, so "I GOT THE JOB." is a sentence in capitals like
+    # "WE ARE HIRING!" (none of these is a common acronym: not CAR, ARM, ICE, PET, NET)
+    "job won van mum mom dad son bus dog cup fun sad mad bad old man men yet far few hit lot "
+    "put eat ate cry die lie ago bed boy but cut egg fit fix guy hat him joy kid leg low mix "
+    "odd pie pot red sit six tea toy wet zoo yay hey bye".upper().split()
 )
 # Words of four or more letters that are usually acronyms or initialisms.
 _ACRONYMS = frozenset(
@@ -197,6 +202,12 @@ RULE = Rule(
             note="Capitals scattered through a post shout as a run does: one finding.",
         ),
         Example("⟦THIS IS THE BEST CONFERENCE EVER⟧. See you next year!", platform="linkedin"),
+        Example(
+            "I ⟦GOT THE JOB⟧. Four months of applications, and it was worth it.",
+            platform="linkedin",
+            note="A whole sentence in capitals, however short and glad, reads as a raised "
+            "voice; the rule is a suggestion, so a writer who wants the shout keeps it.",
+        ),
         Example("Doors open at 7 tonight⟦!!!⟧ Bring a friend.", platform="facebook"),
         Example("We did it⟦?!?!⟧ Still can't believe the vote went our way.", platform="threads"),
         Example("Huge thanks to everyone who came. ⟦YOU ARE ALL AMAZING⟧.", platform="instagram"),

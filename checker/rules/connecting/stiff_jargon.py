@@ -93,9 +93,21 @@ _BASES = (
 )
 # Where these words have a plain sense, the same sentence says so: the synergy of two
 # drugs, a dive to 30 metres, fruit on a tree.
+# "Synergy" in science (pharmacology, agronomy, ecology) is a measured effect of two
+# things together, not a business hope: the sentence names the drugs, chemicals or species.
+_SCIENCE_SYNERGY = (
+    r"\b(?:drugs?|antibiotics?|antifungals?|antivirals?|antimicrobials?|medicines?|"
+    r"medications?|compounds?|enzymes?|molecules?|doses?|dosing|vaccines?|treatments?|"
+    r"chemicals?|agents?|inhibitors?|therap(?:y|ies)|interferons?|cells?|in\s+vitro|in\s+vivo|"
+    r"mice|bacteria|bacterial|strains?|pathogens?|fung(?:i|al)|herbicides?|pesticides?|"
+    r"insecticides?|fertili[sz]ers?|nutrients?|hormones?|proteins?|genes?|species|ecolog\w*|"
+    r"ecosystems?|pollinators?|microb\w+|symbio\w+|pharmac\w+|clinical|tumou?rs?|"
+    r"between\s+the\s+two)\b"
+)
 _PLAIN_SENSES = {
-    "synergy": r"\b(?:drugs?|antibiotics?|medicines?|compounds?|enzymes?|molecules?|dose|"
-    r"vaccines?|treatments?|chemicals?|between\s+the\s+two)\b",
+    "synergy": _SCIENCE_SYNERGY,
+    "synergies": _SCIENCE_SYNERGY,
+    "synergistic": _SCIENCE_SYNERGY,
     "deep dive": r"\b(?:metres|meters|feet|ft|scuba|reef|wreck|diving|divers?|underwater|"
     r"ocean|sea|snorkel\w*|tank|boat|eel|fish|shark|whale)\b|\d\s?m\b",
     "deep dives": r"\b(?:metres|meters|scuba|reef|wreck|diving|divers?|underwater|ocean|sea)\b",
@@ -239,6 +251,11 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Our paper is out: the two antifungals are synergistic against resistant yeast.",
+            platform="bluesky",
+            note="“Synergistic” in its pharmacological sense: the sentence names the drugs.",
+        ),
         Example(
             "Rounders at the park tonight! Remember: touch base with your bat, not your hand.",
             platform="facebook",
