@@ -98,3 +98,31 @@ def test_uncredited_share_knows_other_ways_of_not_crediting(text: str, span: str
 def test_a_deadline_inside_a_quote_is_not_a_credit() -> None:
     text = 'Pinned above my desk: "Ship the small thing by Friday and learn from it, every single week."'
     assert findings(text, "uncredited-share")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My nephew, aged 5, watching the rain: "the clouds are crying because nobody played with them today."',
+        'Granddaughter (4) at bedtime: "if I close my eyes really fast can I skip to the morning part?"',
+        'The toddler at the next table, to his dad: "I am not tired, my legs are just sleeping a bit."',
+    ],
+)
+def test_a_quote_whose_speaker_comes_first_passes(text: str) -> None:
+    assert not findings(text, "uncredited-share")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Copied from another group: check your smoke alarms.", "Copied from another group"),
+        ("Taken from a local forum, worth knowing.", "Taken from a local forum"),
+    ],
+)
+def test_copied_from_a_place_nobody_can_find_flags(text: str, span: str) -> None:
+    assert span in [text[f.start : f.end] for f in findings(text, "uncredited-share")]
+
+
+def test_copied_from_a_named_page_passes() -> None:
+    text = "Copied from Ashby Food Bank's page: they need tins of fish this week."
+    assert not findings(text, "uncredited-share")

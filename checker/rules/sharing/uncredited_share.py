@@ -55,6 +55,10 @@ _ANONYMOUS = re.compile(
     r"twitter|tiktok|whatsapp)\b"
     r"|(?:copied|taken|stolen|borrowed|nicked)\s+from\s+(?:a|my|someone['’]s|a\s+friend['’]s|"
     r"my\s+friend['’]s)\s+(?:\w+['’]s\s+)?(?:wall|page|feed|post|story|status|timeline)"
+    # a place nobody can find: "copied from another group", "taken from a local forum"
+    r"|(?:copied|taken|stolen|borrowed|nicked|pinched)\s+from\s+(?:another|an?|some|one\s+of\s+"
+    r"(?:my|the))\s+(?:other\s+)?(?:[\w'’-]+\s+)?(?:group|page|forum|chat|site|account|thread|"
+    r"board)s?\b"
     r"|(?:not|isn['’]t|is\s+not|wasn['’]t|ain['’]t|aren['’]t)\s+mine\b(?!\s+to\b)"
     # taken from somewhere unnamed: "stole this from the other app", "from somewhere"
     r"|(?:stole|nicked|pinched|yoinked|swiped|lifted|grabbed|robbed)\s+(?:this|it)\s+(?:off|from)\s+"
@@ -93,6 +97,8 @@ _CREDIT_NAMED = re.compile(
 # Softer signs that the writer says whose the quoted words are.
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|wrote|writes|told|tells|asked|asks|shared|posted|put\s+it|"
+    r"explain(?:s|ed|ing)|announc(?:es|ed|ing)|repl(?:ies|ied)|shout(?:s|ed)|yell(?:s|ed)|"
+    r"whisper(?:s|ed)|declar(?:es|ed)|insist(?:s|ed)|"
     r"puts\s+it|overheard|according\s+to|quoting|quoted|in\s+the\s+words\s+of|reminded|"
     r"reminds|(?:as\s+)?you\s+(?:said|say|wrote|put\s+it)|saying|reads|open(?:s|ed)?\s+with|"
     r"start(?:s|ed)?\s+with|phrase|wording|template)\b"
@@ -100,7 +106,11 @@ _SPEECH_CUE = re.compile(
     r"dad|father|grandma|grandmother|gran|granny|grandpa|grandfather|grandad|granddad|nan|"
     r"nana|aunt|auntie|uncle|cousin|wife|husband|"
     r"partner|boss|manager|colleague|co-?worker|friend|teacher|mentor|coach|doctor|"
-    r"neighbou?r|client|customer|student|intern|teammate)s?\b",
+    r"neighbou?r|client|customer|student|intern|teammate|niece|nephew|grandson|granddaughter|"
+    r"grandkid|grandchild|toddler|baby|brother|sister|sibling|stepson|stepdaughter|flatmate|"
+    r"housemate|roommate|pupil|patient)s?\b"
+    # a child named by age before the words: "Grandson (7):", "my niece, aged 9,"
+    r"|\baged?\s+\d{1,2}\b|\(\d{1,2}\)|\b\d{1,2}[\s-]?(?:year|yr)s?[\s-]?old\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
@@ -233,6 +243,11 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
+            "⟦Copied from another group⟧: ten ways to keep a bored dog busy in the rain.",
+            platform="facebook",
+            note="Says the words are borrowed, from a place nobody can find.",
+        ),
+        Example(
             "Pic ⟦isn't mine⟧, but look at this rainbow over the pier 🌈",
             platform="instagram",
             note="Saying it is someone else's without saying whose is not a credit.",
@@ -281,6 +296,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            'Our niece, aged 7, on her first snow day: "the sky is doing the thing from '
+            'the films!"',
+            platform="threads",
+            note="The speaker is named before the quotation.",
+        ),
         Example(
             'Too many invitations still say "I\'d like to add you to my professional network" '
             "and nothing more. Say why you are writing.",
