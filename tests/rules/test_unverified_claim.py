@@ -96,3 +96,40 @@ def test_unverified_claim_knows_reworded_frames(text: str, span: str) -> None:
 )
 def test_unverified_claim_plain_senses_pass(text: str) -> None:
     assert not findings(text, "unverified-claim")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "My uncle's friend at the airport says they're scrapping the night flights.",
+            "My uncle's friend at the airport says",
+        ),
+        (
+            "Heard from our neighbour's son in the army that they're sending troops.",
+            "Heard from our neighbour's son in the army that",
+        ),
+        ("Actor Jo Pike has reportedly died. So sad.", "Jo Pike has reportedly died"),
+        ("Unless you forward this to 10 groups it costs 5p.", "forward this to 10 groups"),
+    ],
+)
+def test_relatives_contacts_reported_deaths_and_quotas_flag(text: str, span: str) -> None:
+    assert span in spans(text, "unverified-claim")
+
+
+def test_a_platform_said_to_start_charging_flags_with_a_push_to_pass_it_on() -> None:
+    text = "Facebook is going to start charging from Monday! Pass it on."
+    assert spans(text, "unverified-claim") == ["Facebook is going to start charging"]
+    assert not findings("Facebook is going to start charging for verified ads.", "unverified-claim")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friend at the bank says the new app is much easier to use.",
+        "Actor Jo Pike has died aged 80, his family said: https://www.bbc.co.uk/news/1",
+        "Please stop forwarding the WhatsApp charging message, it has been a hoax since 2012.",
+    ],
+)
+def test_opinions_sourced_deaths_and_hoax_warnings_pass(text: str) -> None:
+    assert not findings(text, "unverified-claim")

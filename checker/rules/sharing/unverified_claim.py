@@ -54,6 +54,12 @@ _NEWS = (
 )
 
 _PARENT = r"(?:parent|mums?|moms?|dads?|carer)"
+# Places whose staff seem to be in the know: "my cousin's friend at the hospital says".
+_INSIDE = (
+    r"(?:(?:the|our|your|their)\s+)?(?:hospital|council|police|school|airport|factory|bank|"
+    r"army|ministry|station|depot|office|nhs|government|department|wards?|trust|plant|port|"
+    r"base|prison|court|university|uni|college|company|firm|warehouse|hq|[A-Z]{2,6}(?![^\W_]))"
+)
 # Words that vouch for a source while keeping it unnamed.
 _VOUCHED = (
     r"(?:(?:very|extremely|totally|highly|100%|really|pretty)\s+)?"
@@ -69,6 +75,11 @@ _HEARSAY = (
     rf"{_CLAUSE}\b(?:works?|working|worked|is\s+an?|drives|who\s+works)\b{_CLAUSE}\b{_SAY}\b"
     + _NEWS,
     rf"\ban?\s+(?:{_JOB})\s+(?:I|we)\s+know\s+{_SAY}\b" + _NEWS,
+    # a relative's contact placed inside: "my brother-in-law's mate at the council says",
+    # "heard from my aunt's neighbour in the police that…"
+    rf"\b(?:(?:heard|hearing)\s+from\s+)?(?:my|our)\s+(?:[\w-]+['’]s\s+)?(?:{_KIN_WORDS}|"
+    rf"{_ACQUAINTANCE}|{_JOB})s?\s+(?:at|in|on|with|from)\s+{_INSIDE}{_CLAUSE}"
+    rf"(?:\b{_SAY}\b|\bthat\b)" + _NEWS,
     rf"\b(?:warning|word|news|tip|message)\s+from\s+(?:a|my|our)\s+(?:{_KIN_WORDS}|"
     rf"{_ACQUAINTANCE}|{_JOB})\s+who\s+works?\b",
     r"\bfriend\s+of\s+a\s+friend\b",
@@ -141,6 +152,10 @@ _HOAX = (
     rf"\b(?:do\s+not|don['’]t|not|never)\s+(?:authori[sz]e|consent\s+to|allow)\s+{_PLATFORMS}",
     r"\bhereby\s+(?:state|declare|give\s+notice|notify|inform)\b[^.\n]{0,60}?\b(?:do\s+not|don['’]t|"
     r"not)\s+(?:consent|authori[sz]e|give|grant|allow)\b",
+    # a forwarding quota: "forward this to 10 groups", "pass this to 20 friends"
+    r"\b(?:forward|send|share|pass|copy)\s+(?:this|it)\s+(?:message\s+)?(?:on\s+)?to\s+"
+    r"(?:at\s+least\s+)?(?:\d{1,2}|five|ten|fifteen|twenty)\s+(?:other\s+|more\s+)?"
+    r"(?:groups|people|friends|contacts|chats)\b",
     # chain messages: "send this to everyone in your contacts"
     r"\b(?:send|forward)\s+(?:this|it)\s+(?:message\s+)?(?:on\s+)?to\s+(?:all|every(?:one|body)|"
     r"as\s+many)\s+(?:of\s+)?(?:in\s+)?(?:your\s+)?(?:contacts|people\s+you\s+know|"
@@ -152,19 +167,24 @@ _HOAX = (
 # Weak signs of a rumour: they flag only together with a push to spread it, with
 # one another, or beside a death.
 _WEAK = re.compile(
-    r"(?=[AIJDOCNTFGaijdocntfg])(?:\bapparently\b|\baparently\b"
+    r"(?=[AIJDOCNTFGMWZLaijdocntfgmwzl])(?:\bapparently\b|\baparently\b"
     r"|\bI(?:['’]ve|\s+have)?\s+(?:just\s+)?(?:heard|been\s+told)\s+(?:that|from|it)\b"
     r"|\bis\s+it\s+true\s+(?:that\b)?"
     r"|\b(?:timeline|feed|tl|group\s+chat)\s+is\s+(?:saying|full\s+of)\b"
     r"|\bjust\s+sharing\s+what\s+I\s+(?:was\s+told|heard)\b"
     r"|\bdo\s+your\s+own\s+research\b|\bopen\s+your\s+eyes\b"
-    r"|\bcan['’]t\s+find\s+it\s+anywhere\s+else\b|\bnobody\s+(?:is\s+)?telling\s+us\b)",
+    r"|\bcan['’]t\s+find\s+it\s+anywhere\s+else\b|\bnobody\s+(?:is\s+)?telling\s+us\b"
+    # what a platform is said to be about to do, the stuff of chain messages
+    rf"|\b{_PLATFORMS}\s+(?:will|is\s+going\s+to|is\s+about\s+to|are\s+going\s+to)\s+"
+    r"(?:start\s+)?(?:charg\w*|read|delet\w*|make\s+(?:all\s+)?(?:your|our)|shut|clos\w*|"
+    r"become\s+(?:paid|public)))",
     re.IGNORECASE,
 )
 _WEAK_NEEDS = (
     *("apparent", "aparent", "heard", "been told", "is it true", "timeline", "feed"),
     *("tl ", "group chat", "just sharing", "research", "open your eyes", "anywhere else"),
-    *("telling us",),
+    *("telling us", "facebook", "meta", "instagram", "fb", "whatsapp", "zuckerberg"),
+    *("tiktok", "threads", "linkedin"),
 )
 _URGE = re.compile(
     r"\b(?:share|repost|forward|spread)\s+(?:this\s+|it\s+)?(?:so|to\s+let|and\s+let)\s+"
@@ -231,10 +251,10 @@ _ALWAYS = AnyOf(
             "before you pass it on.",
         ),
         _frames(
-            "dancntfmiwzlhse",
+            "dancntfmiwzlhsep",
             (
                 *("giv", "grant", "paste", "hoax", "permission", "right", "consent"),
-                *("authori", "allow", "hereby", "send", "forward"),
+                *("authori", "allow", "hereby", "send", "forward", "share", "pass", "copy"),
             ),
             _HOAX,
             "This reads like a chain-letter hoax that has circulated for years: check it "
@@ -259,7 +279,10 @@ _PERSON_GONE = re.compile(
     re.IGNORECASE,
 )
 _DIED = re.compile(
-    r"(?=[HPDhpd\s])(?:\b(?:has|have)\s+(?:sadly\s+|just\s+)?(?:died|passed\s+away|passed\s+on)\b"
+    r"(?=[HPDhpd\s])(?:\b(?:has|have)\s+(?:sadly\s+|just\s+|reportedly\s+)?(?:died|passed\s+away|"
+    r"passed\s+on)\b"
+    # "reportedly" is not a source: "<Name> reportedly died", "<Name> reportedly dead"
+    r"|(?<=[^\W\d_])\s+reportedly\s+(?:died|dead|passed\s+away)\b"
     r"|\bpassed\s+away\b"
     r"|\b(?:dies|died|dead)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?\d{1,3}\b"
     r"|(?<=[^\W\d_])\s+(?:died|is\s+dead)\b)",
@@ -517,6 +540,11 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
+            "⟦My cousin's friend at the hospital says⟧ they're closing the maternity unit.",
+            platform="facebook",
+            note="Hearsay through a relative's contact, placed inside to sound sure.",
+        ),
+        Example(
             "⟦BREAKING⟧: The city is shutting down all public transport from Monday. Spread "
             "the word!",
             platform="facebook",
@@ -579,6 +607,11 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "My friend at the council says the new bin app is actually quite good.",
+            platform="facebook",
+            note="A contact's opinion, not news passed on.",
+        ),
         Example(
             "RIP Marcus Lane, a voice I grew up with. His obituary says it all: "
             "https://example.com/obituary",
