@@ -30,8 +30,9 @@
 //   The worker instantiates the wasm, XORs its fresh memory back in and only then lets
 //   Pyodide restore (worker.js, undoDelta). Saves a quarter of the gzipped bytes.
 // The file: a 16-byte header of ours (DELTA_MAGIC, the delta's length, a hash of the fresh
-// memory it was made against, 0), then Pyodide's snapshot with its memory XORed; all of it
-// gzip-compressed (the browser inflates it with DecompressionStream).
+// memory it was made against, 0), then Pyodide's snapshot with its memory XORed and its
+// magic word zeroed (put back with the delta undone); all of it gzip-compressed (the
+// browser inflates it with DecompressionStream).
 // Prints one JSON line: sizes and what was checked. Exits non-zero on any failure.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -237,5 +238,8 @@ function withDelta(snapshot) {
   const memory = out.subarray(HEADER + start, HEADER + start + end);
   for (let i = 0; i < end; i += 1) memory[i] ^= fresh[i];
   new Uint32Array(out.buffer, 0, 4).set([DELTA_MAGIC, end, freshHash(fresh, end), 0]);
+  // Pyodide's own magic word is left out: a browser that restored this without undoing the
+  // delta first (the worker does that in its wasm hook) gets "invalid magic", not garbage.
+  new Uint32Array(out.buffer, HEADER, 1)[0] = 0;
   return out;
 }

@@ -172,12 +172,13 @@ let quietWasmFailure = false; // a snapshot attempt's failed instantiation is no
 // The snapshot file's bytes, inflated and checked; null when the site has none or this
 // browser cannot inflate it. Never rejects (a failure is the reason to boot the other way).
 function fetchSnapshot(options) {
-  if (!options.snapshotURL || typeof DecompressionStream !== "function") return null;
+  const hooked = typeof realInstantiateStreaming === "function"; // undoDelta needs the hook
+  if (!options.snapshotURL || typeof DecompressionStream !== "function" || !hooked) return null;
   const bytes = (async () => {
     const file = await fetchSnapshotFile(options.snapshotURL);
     mark("snapshotBytes");
     const words = file.byteLength >= 64 ? new Uint32Array(file.buffer, file.byteOffset, 8) : [];
-    if (words[0] !== DELTA_MAGIC || words[4] !== SNAPSHOT_MAGIC) {
+    if (words[0] !== DELTA_MAGIC || words[4] !== 0) {
       throw new Error("not a Pyodide memory snapshot");
     }
     return file;
@@ -300,6 +301,8 @@ function undoDelta(file, memory) {
   const delta = new Uint32Array(file.buffer, offset, end / 4);
   const fresh = new Uint32Array(memory.buffer, memory.byteOffset, end / 4);
   for (let i = 0; i < delta.length; i += 1) delta[i] ^= fresh[i];
+  // the file leaves Pyodide's magic out until now (scripts/make_snapshot.mjs says why)
+  new Uint32Array(file.buffer, file.byteOffset + DELTA_HEADER, 1)[0] = SNAPSHOT_MAGIC;
   mark("undelta");
 }
 
