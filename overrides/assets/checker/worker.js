@@ -196,14 +196,21 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
   const instantiation = new Promise((_, reject) => {
     failed = reject;
   });
+  // Pyodide awaits the snapshot only once pyodide.asm.mjs is loaded, just before it
+  // instantiates the wasm: loading both at once, the import overlaps the download.
+  let file = null;
+  const bytes = snapshot.bytes.then((got) => {
+    if (got.error) throw got.error;
+    file = got.value;
+    return file.subarray(DELTA_HEADER);
+  });
+  bytes.catch(() => {}); // Pyodide awaits it; a failure is this attempt's, caught below
   try {
-    const file = await snapshot.bytes;
-    if (file.error) throw file.error;
     wasmHook = {
       url: options.indexURL + "pyodide.asm.wasm",
       fromPage: options.wasmFromPage,
       // Before Pyodide copies the snapshot into the fresh memory: undo the delta.
-      after: (instance) => undoDelta(file.value, new Uint8Array(instance.exports.memory.buffer)),
+      after: (instance) => undoDelta(file, new Uint8Array(instance.exports.memory.buffer)),
       failed: (err) => failed(err),
     };
     const loading = loadPyodide({
@@ -214,7 +221,7 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
       // the site's own small lock file, not the npm one Pyodide would fetch by default
       lockFileURL: options.lockFileURL,
       packageBaseUrl: lockDir(options),
-      _loadSnapshot: file.value.subarray(DELTA_HEADER),
+      _loadSnapshot: bytes,
       stdout: () => {},
       stderr: () => {},
       fsInit: async (FS) => {
