@@ -28,6 +28,11 @@ class Span(NamedTuple):
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+# The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters (the
+# ``re`` documentation says so; tests/test_gates.py checks every code point).
+_RE_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
 @dataclass(frozen=True)
 class Draft:
     text: str
@@ -106,6 +111,19 @@ class Draft:
         """``prose`` in lower case, for cheap "is this word anywhere?" checks before a
         regex runs (its offsets may differ from ``prose``'s: never index with them)."""
         return self.prose.lower()
+
+    @cached_property
+    def folded(self) -> str:
+        """``lower`` made safe for gates: a word that a case-insensitive regex finds in
+        ``prose`` is a substring of this (offsets differ: never index with them).
+
+        Python's ``re`` ignoring case also takes four non-ASCII letters for ASCII ones
+        ("İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k"), which ``lower()``
+        keeps apart ("İ" becomes two characters): they are made ASCII first.
+        """
+        if self.prose.isascii():
+            return self.lower
+        return self.prose.translate(_RE_ASCII_TWINS).lower()
 
     @cached_property
     def word_set(self) -> frozenset[str]:

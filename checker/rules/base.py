@@ -37,6 +37,7 @@ from checker.rules.text import (
     any_in,
     clause_start,
     gate,
+    has_any,
     url_has_path,
     url_host,
     without_overlaps,
@@ -213,8 +214,10 @@ class Phrases:
 
     @cached_property
     def _extra(self) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+        needs = (*self.extra_needs, *("" for _ in self.extra[len(self.extra_needs) :]))
         return tuple(
-            (re.compile(e[0], re.IGNORECASE), e[1], e[2] if len(e) > 2 else "") for e in self.extra
+            (re.compile(pattern, re.IGNORECASE), plain, needle)
+            for (pattern, plain), needle in zip(self.extra, needs, strict=False)
         )
 
     @cached_property
@@ -271,7 +274,7 @@ class Phrases:
                 message = self.message.format(match=m.group(), plain=plain)
             yield Hit(m.start(), m.end(), message)
         for regex, plain, needle in self._extra:
-            if needle and needle not in draft.lower:
+            if needle and not has_any((needle,), draft.folded):
                 continue
             for m in regex.finditer(text):
                 if self.quoted_ok and _quoted(text, m.start(), m.end()):
@@ -330,8 +333,17 @@ class Pattern:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
+    @cached_property
+    def _gate(self) -> tuple[str, ...]:
+        """``needs`` as a gate for posts of any length (see ``has_any``): of each need,
+        its longest word, since a space in a need stands for any run of white space."""
+        words = [max(need.split(), key=len, default="") for need in self.needs]
+        return () if "" in words else tuple(words)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         if self.needs and not any_in(self.needs, draft.lower):
+            return
+        if self._gate and not has_any(self._gate, draft.folded):
             return
         text = draft.prose
         for m in self.regex.finditer(text):
