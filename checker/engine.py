@@ -85,9 +85,7 @@ class Checker:
             settings = config.rule(rule.name)
             if settings.enabled and rule.applies(plat.name, kind):
                 severity = settings.severity or rule.severity
-                active.append(
-                    (rule, severity, settings.extra_terms, config.rule_url(rule.name))
-                )
+                active.append((rule, severity, settings.extra_terms, config.rule_url(rule.name)))
         self._active = tuple(active)
 
     def check(self, text: str, cw: str = "") -> Report:

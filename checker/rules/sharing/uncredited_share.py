@@ -22,6 +22,7 @@ from checker.rules.base import (
 )
 from checker.rules.text import (
     FIRST_PERSON,
+    has_any,
     sentence_start,
     word_key,
 )
@@ -63,6 +64,12 @@ _ANONYMOUS = re.compile(
     r"|no\s+copyright\s+intended"
     r"|(?:don['’]?t|do\s+not)\s+know\s+who\s+(?:wrote|made|said|created)\s+(?:this|it))",
     re.IGNORECASE,
+)
+# A word every match of _ANONYMOUS holds, one per branch (see ``has_any``): "creds",
+# a picture "from"/"via"/"off" a site, "copied from", "not mine", "source: unknown",
+# "artist unknown", "not my words", "no copyright", "don't know who".
+_ANONYMOUS_GATE = (
+    *("cred", "from", "via", "off", "mine", ":", "unknown", "not", "copyright", "know"),
 )
 # A credit that names someone or links somewhere.
 _CREDIT_WORD = re.compile(
@@ -161,13 +168,14 @@ def _uncredited(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                     f"“#{tag.value}” without the original creator's @handle: tag them so the "
                     "credit goes where it belongs.",
                 )
-        yield from regex_hits(
-            _FOUND_THIS,
-            prose,
-            "“{match}” says the words are someone else's but not whose: name the "
-            "person or link the original (“via @name”).",
-        )
-    if not draft.mentions:
+        if has_any(("this",), draft.folded):  # every match of _FOUND_THIS says "this"
+            yield from regex_hits(
+                _FOUND_THIS,
+                prose,
+                "“{match}” says the words are someone else's but not whose: name the "
+                "person or link the original (“via @name”).",
+            )
+    if not draft.mentions and has_any(_ANONYMOUS_GATE, draft.folded):
         yield from regex_hits(
             _ANONYMOUS,
             prose,
