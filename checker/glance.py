@@ -4,7 +4,9 @@ The checker page shows this table under the draft on every keystroke, so it
 is cheap: each platform's count is its own counter on the draft (the one
 ``check()`` uses, so the numbers are exactly what ``etiquette check
 --platform P --format json`` reports as ``length.count``), and platforms that
-count the same way share one count.
+count the same way share one count. A content warning counts only where the
+network counts it (``Platform.content_warning``: Mastodon), with the first post
+of a thread, as in ``check()``.
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ class GlanceRow:
         }
 
 
-def glance(text: str, *, kind: str = "post", config: Config | None = None) -> list[GlanceRow]:
-    """The draft's count, limit and fit on each platform, in ``ORDER``."""
+def glance(
+    text: str, *, kind: str = "post", config: Config | None = None, cw: str = ""
+) -> list[GlanceRow]:
+    """The draft's count, limit and fit on each platform, in ``ORDER``; ``cw`` is the
+    post's content warning, counted on the platforms that count it."""
     if kind not in KINDS:
         raise UnknownKind(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     config = config or Config()
@@ -72,14 +77,17 @@ def glance(text: str, *, kind: str = "post", config: Config | None = None) -> li
     byte_count = max(platforms.utf8_length(p) for p in posts)
     pieces = _Pieces(text)
     # LinkedIn, Facebook and Instagram share one counter: count once per call.
-    counted: dict[Callable[[str], int], int] = {}
+    counted: dict[Callable[[str], int], list[int]] = {}
     rows = []
     for name in ORDER:
         plat = platforms.PLATFORMS[name]
-        count = counted.get(plat.counter)
-        if count is None:
-            count = max(plat.count(p) for p in posts)
-            counted[plat.counter] = count
+        lengths = counted.get(plat.counter)
+        if lengths is None:
+            lengths = [plat.count(p) for p in posts]
+            counted[plat.counter] = lengths
+        count = max(lengths)
+        if cw and plat.content_warning:  # a thread's warning is its first post's
+            count = max(lengths[0] + plat.count(cw), count)
         limit = plat.limit_for(kind, config.limits.get(name), premium=config.linkedin_premium)
         fits = count <= limit and (plat.byte_limit is None or byte_count <= plat.byte_limit)
         rows.append(
@@ -142,6 +150,8 @@ class _Pieces:
 _SAMPLE = 8  # distinct emoji or links looked at: enough to say what they count
 
 
-def glance_dicts(text: str, *, kind: str = "post", config: Config | None = None) -> list[Any]:
+def glance_dicts(
+    text: str, *, kind: str = "post", config: Config | None = None, cw: str = ""
+) -> list[Any]:
     """``glance`` as JSON-ready dicts, for the browser worker."""
-    return [row.to_dict() for row in glance(text, kind=kind, config=config)]
+    return [row.to_dict() for row in glance(text, kind=kind, config=config, cw=cw)]

@@ -119,10 +119,18 @@ def platform_kinds(platform: str) -> list[str]:
 
 
 def desk_json(
-    site: Site, text: str, platform: str, kind: str, handles_json: str, off_json: str
+    site: Site,
+    text: str,
+    platform: str,
+    kind: str,
+    handles_json: str,
+    off_json: str,
+    cw: str = "",
 ) -> str:
     """One keystroke's answer in one round trip: the report, the glance table (each
-    network's count, limit and fit), the writer's counts and the links' tracking fixes::
+    network's count, limit and fit), the writer's counts and the links' tracking fixes.
+    ``cw`` is the content warning: the report and the glance rows of the networks that
+    count it (Mastodon) include it, as ``etiquette check --cw`` does::
 
         {"report", "notes", "glance": [row...], "counts": {..., "line"}, "tracking": [...],
          "posts": [{"text", "count", "over"}...]}   (a thread's posts; else [])
@@ -134,7 +142,7 @@ def desk_json(
     handles = _strings(json.loads(handles_json))
     off = _strings(json.loads(off_json))
     config, notes = site.reader_config(handles, off)
-    report = check(text, platform=platform or None, kind=kind or None, config=config)
+    report = check(text, platform=platform or None, kind=kind or None, config=config, cw=cw)
     data = report.to_dict()
     posts = [
         {"text": text[p["start"] : p["end"]], "count": p["count"], "over": p["over"]}
@@ -145,7 +153,7 @@ def desk_json(
             "report": data,
             "posts": posts,
             "notes": notes,
-            "glance": glance_dicts(text, kind=report.kind, config=config),
+            "glance": glance_dicts(text, kind=report.kind, config=config, cw=cw),
             "counts": counts(text).to_dict(),
             "tracking": [r.to_dict() for r in tracking_fixes(text)],
         }

@@ -152,6 +152,8 @@ def on_page_context(
                 "limit": parsed.limits.get(p.name, p.limit),
                 "unit": p.unit,
                 "kinds": platform_kinds(p.name),
+                "content_warning": p.content_warning,  # the page's content-warning field
+                "limit_note": _limit_note(p.name, parsed),
             }
             for p in PLATFORMS.values()
         ],
@@ -168,6 +170,14 @@ def on_page_context(
         ],
     }
     return context
+
+
+def _limit_note(platform: str, parsed: Config) -> str:
+    """Whose limit the page counts against, when the team set one (``limits.<platform>``):
+    on Mastodon each server sets its own, elsewhere it is the team's choice."""
+    if platform not in parsed.limits:
+        return ""
+    return "your server's limit" if platform == "mastodon" else "your team's limit"
 
 
 def _link_or_copy(src: str, dst: str) -> object:

@@ -1,4 +1,4 @@
-"""Measure the checker on the development corpus: per-rule precision and recall.
+"""Measure the checker on its two corpora: per-rule precision and recall.
 
 The corpus (``tests/corpus/*.yaml``) holds drafts written by many kinds of
 account, each labelled with the rules the handbook says should fire on it
@@ -13,8 +13,16 @@ expected a false alarm, one that stays quiet where it is expected a miss.
     .venv/bin/python scripts/eval.py --rule hard-sell -v   # one rule's misses and alarms
     make eval EVAL_ARGS="--rule hard-sell -v"              # the same through make
 
+The held-out corpus (``tests/corpus/heldout/*.yaml``, same schema) is
+measured and printed separately, after the development figures. Its drafts
+were written by people who read only the handbook, and the rules were never
+tuned on them: its figures say how the rules generalise to wordings nobody
+tuned for. A rule fix must be motivated by a new development draft, never by a
+held-out one (see tests/corpus/README.md). Each corpus has its own floors
+(``floors.toml`` beside its drafts).
+
 It is a measuring tool: it exits 0 whatever the figures are, and 2 only when
-the corpus itself is malformed (an unknown rule, platform or kind, a missing
+a corpus itself is malformed (an unknown rule, platform or kind, a missing
 field, a repeated id), with a message saying where.
 """
 
@@ -38,6 +46,12 @@ from checker import KINDS, PLATFORMS, REGISTRY, Config, Severity, check  # noqa:
 
 DEFAULT_CORPUS = ROOT / "tests" / "corpus"
 FLOORS_FILE = "floors.toml"  # beside the drafts; tests/test_corpus.py holds the checker to it
+# The held-out drafts live in this folder of the development corpus's folder.
+HELDOUT_DIR = "heldout"
+HELDOUT_CAPTION = (
+    "The rules were never tuned on these drafts: they measure how the rules generalise,\n"
+    "and must never be used to tune one (a fix starts from a new development draft)."
+)
 FIELDS = {"id", "text", "platform", "kind", "expect", "why", "near", "handles", "tags"}
 REQUIRED = ("id", "text", "platform", "expect", "why")
 
@@ -131,27 +145,49 @@ def _draft(entry: object, where: str, rules: set[str]) -> Draft:
     )
 
 
-def load(folder: Path = DEFAULT_CORPUS) -> list[Draft]:
-    """Every draft in ``folder/*.yaml``, validated; raises CorpusError when malformed."""
+def load(folder: Path = DEFAULT_CORPUS, prefix: str = "") -> list[Draft]:
+    """Every draft in ``folder/*.yaml``, validated; raises CorpusError when malformed.
+
+    ``prefix`` goes before each file name in messages and in ``Draft.file``
+    (``heldout/`` for the held-out corpus), so a report says which corpus.
+    """
     files = sorted(folder.glob("*.yaml"))
     if not files:
-        raise CorpusError(f"{folder}: no *.yaml files")
+        raise CorpusError(f"{prefix}{folder}: no *.yaml files")
     rules = {rule.name for rule in REGISTRY}
     drafts: list[Draft] = []
     seen: dict[str, str] = {}
     for path in files:
+        name = prefix + path.name
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except yaml.YAMLError as err:
-            raise CorpusError(f"{path.name}: not valid YAML: {err}") from err
+            raise CorpusError(f"{name}: not valid YAML: {err}") from err
         if not isinstance(data, list):
-            raise CorpusError(f"{path.name}: expected a list of drafts at the top level")
+            raise CorpusError(f"{name}: expected a list of drafts at the top level")
         for i, entry in enumerate(data):
-            draft = _draft(entry, f"{path.name}: draft {i + 1}", rules)
+            draft = _draft(entry, f"{name}: draft {i + 1}", rules)
             if draft.id in seen:
-                raise CorpusError(f"{path.name}: id {draft.id!r} repeats one in {seen[draft.id]}")
-            seen[draft.id] = path.name
+                raise CorpusError(f"{name}: id {draft.id!r} repeats one in {seen[draft.id]}")
+            seen[draft.id] = name
             drafts.append(draft)
+    return drafts
+
+
+def load_heldout(folder: Path, development: list[Draft]) -> list[Draft] | None:
+    """The held-out drafts in ``folder/heldout/``, or None when there is no such folder.
+
+    An id may not repeat one of the development corpus, so that every id in a
+    report names one draft.
+    """
+    heldout = folder / HELDOUT_DIR
+    if not heldout.is_dir():
+        return None
+    drafts = load(heldout, prefix=f"{HELDOUT_DIR}/")
+    dev_files = {d.id: d.file for d in development}
+    for d in drafts:
+        if d.id in dev_files:
+            raise CorpusError(f"{d.file}: id {d.id!r} repeats one in {dev_files[d.id]}")
     return drafts
 
 
@@ -235,29 +271,30 @@ class Floors:
     max_clean_with_warnings: int
 
 
-def load_floors(folder: Path = DEFAULT_CORPUS) -> Floors:
+def load_floors(folder: Path = DEFAULT_CORPUS, prefix: str = "") -> Floors:
     """The figures the checker must keep on this corpus (``floors.toml``)."""
     path = folder / FLOORS_FILE
+    name = prefix + FLOORS_FILE
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise CorpusError(f"{path.name}: {err}") from err
+        raise CorpusError(f"{name}: {err}") from err
     rules = {rule.name for rule in REGISTRY}
     tables: dict[str, dict[str, float]] = {}
     for table in ("precision", "recall"):
         values = data.get(table)
         if not isinstance(values, dict):
-            raise CorpusError(f"{path.name}: missing [{table}] table")
+            raise CorpusError(f"{name}: missing [{table}] table")
         unknown = sorted(set(values) - rules)
         if unknown:
-            raise CorpusError(f"{path.name}: [{table}] names unknown rule(s) {', '.join(unknown)}")
+            raise CorpusError(f"{name}: [{table}] names unknown rule(s) {', '.join(unknown)}")
         if not all(isinstance(v, int | float) and 0 <= v <= 1 for v in values.values()):
-            raise CorpusError(f"{path.name}: [{table}] values must be numbers from 0 to 1")
+            raise CorpusError(f"{name}: [{table}] values must be numbers from 0 to 1")
         tables[table] = {k: float(v) for k, v in values.items()}
     clean = data.get("clean")
     keys = ("max-with-findings", "max-with-warnings")
     if not isinstance(clean, dict) or not all(isinstance(clean.get(k), int) for k in keys):
-        raise CorpusError(f"{path.name}: [clean] needs integer {' and '.join(keys)}")
+        raise CorpusError(f"{name}: [clean] needs integer {' and '.join(keys)}")
     return Floors(tables["precision"], tables["recall"], clean[keys[0]], clean[keys[1]])
 
 
@@ -324,10 +361,20 @@ def as_json(result: Result) -> dict[str, Any]:
 
 
 def print_text(
-    result: Result, verbose: bool, floors: Floors | None, only: set[str] | None = None
+    result: Result,
+    verbose: bool,
+    floors: Floors | None,
+    only: set[str] | None = None,
+    *,
+    title: str = "Development corpus",
+    caption: str = "",
+    floors_name: str = FLOORS_FILE,
 ) -> None:
     clean = result.clean
-    print(f"Development corpus: {len(result.outcomes)} drafts, {len(clean)} of them clean\n")
+    print(f"{title}: {len(result.outcomes)} drafts, {len(clean)} of them clean")
+    if caption:
+        print(caption)
+    print()
     heads = ("TP", 5), ("FP", 5), ("FN", 5), ("PREC", 7), ("RECALL", 8), ("FLAG", 6), ("NEAR", 6)
     print(f"  {'RULE':<20}" + "".join(f"{h:>{w}}" for h, w in heads))
     total = RuleScore()
@@ -365,7 +412,7 @@ def print_text(
                 print(f"      {_one_line(d.text)}")
     if floors is not None:
         broken = below_floors(result, floors)
-        print(f"\nFloors ({FLOORS_FILE}): " + ("all held" if not broken else "BELOW"))
+        print(f"\nFloors ({floors_name}): " + ("all held" if not broken else "BELOW"))
         for line in broken:
             print(f"  {line}")
 
@@ -382,19 +429,41 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(args.rule or ()) - {rule.name for rule in REGISTRY})
     if unknown:
         parser.error(f"unknown rule(s) {', '.join(unknown)}; see: etiquette rules")
+    heldout_dir = args.corpus / HELDOUT_DIR
+    heldout_floors_name = f"{HELDOUT_DIR}/{FLOORS_FILE}"
     try:
         drafts = load(args.corpus)
         has_floors = (args.corpus / FLOORS_FILE).exists()
         floors = load_floors(args.corpus) if has_floors else None
+        heldout = load_heldout(args.corpus, drafts)
+        has_heldout_floors = heldout is not None and (heldout_dir / FLOORS_FILE).exists()
+        heldout_floors = (
+            load_floors(heldout_dir, prefix=f"{HELDOUT_DIR}/") if has_heldout_floors else None
+        )
     except CorpusError as err:
         print(f"error: malformed corpus: {err}", file=sys.stderr)
         return 2
     result = run(drafts)
+    heldout_result = run(heldout) if heldout is not None else None
+    only = set(args.rule) if args.rule else None
     try:
         if args.json:
-            print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
+            data = as_json(result)
+            data["heldout"] = as_json(heldout_result) if heldout_result is not None else None
+            print(json.dumps(data, indent=2, ensure_ascii=False))
         else:
-            print_text(result, args.verbose, floors, set(args.rule) if args.rule else None)
+            print_text(result, args.verbose, floors, only)
+            if heldout_result is not None:
+                print("\n" + "=" * 72 + "\n")
+                print_text(
+                    heldout_result,
+                    args.verbose,
+                    heldout_floors,
+                    only,
+                    title="Held-out corpus",
+                    caption=HELDOUT_CAPTION,
+                    floors_name=f"{heldout_floors_name}, regression floors",
+                )
     except BrokenPipeError:  # piped into head: the reader has seen enough
         sys.stderr.close()
     return 0

@@ -119,6 +119,31 @@ def test_a_teams_limits_apply() -> None:
     assert mastodon.limit == 1000 and mastodon.fits
 
 
+CW = "Spoilers 👩\u200d👩\u200d👧 for the finale\u0301"
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+@pytest.mark.parametrize("kind", ["post", "thread"])
+def test_a_content_warning_counts_where_check_counts_it(draft: str, kind: str) -> None:
+    without = {r.platform: r.count for r in glance(draft, kind=kind)}
+    for row in glance(draft, kind=kind, cw=CW):
+        report = check(draft, platform=row.platform, kind=kind, cw=CW)
+        assert (row.count, row.over_by > 0) == (report.length.count, report.length.over), row
+        if PLATFORMS[row.platform].content_warning:
+            assert row.count >= without[row.platform]
+        else:
+            assert row.count == without[row.platform], row.platform
+
+
+def test_the_content_warning_is_counted_in_graphemes_on_mastodon() -> None:
+    (row,) = [r for r in glance("Plot twist.", cw=CW) if r.platform == "mastodon"]
+    # "Spoilers " 9, the family 1 (one grapheme of 5 code points), " for the finale" 15
+    # (the accent joins the e): 25, though it is 30 code points and 33 UTF-16 units
+    assert row.count == len("Plot twist.") + 25
+    over = next(r for r in glance("x" * 495, cw="Six ch") if r.platform == "mastodon")
+    assert (over.count, over.over_by, over.fits) == (501, 1, False)
+
+
 def test_an_invitation_uses_the_notes_limit_where_there_is_one() -> None:
     (linkedin,) = [r for r in glance("Hi Sam", kind="invitation") if r.platform == "linkedin"]
     assert linkedin.limit == PLATFORMS["linkedin"].limit_for("invitation")

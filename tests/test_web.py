@@ -125,6 +125,50 @@ def test_desk_json_gives_a_threads_posts_with_their_lengths() -> None:
     assert [p["count"] for p in answer["posts"]] == [10, 13]
 
 
+def test_desk_json_counts_the_content_warning_as_check_does() -> None:
+    from checker.glance import glance_dicts
+    from checker.web import desk_json
+
+    cw = "Spoilers 👩\u200d👩\u200d👧 for the finale\u0301"  # 25 graphemes
+    text = "Plot twist: it was the lighthouse keeper all along."
+    site = _site({"limits": {"mastodon": 60}})
+    answer = json.loads(desk_json(site, text, "mastodon", "post", "[]", "[]", cw))
+    report = check(text, platform="mastodon", config=site.config, cw=cw)
+    assert answer["report"] == report.to_dict()
+    assert answer["report"]["length"]["content_warning"] == 25
+    assert answer["report"]["length"]["count"] == len(text) + 25
+    assert answer["report"]["length"]["over"] is True  # 76 of the server's 60
+    assert answer["glance"] == glance_dicts(text, config=site.config, cw=cw)
+    rows = {r["platform"]: r for r in answer["glance"]}
+    assert rows["mastodon"]["count"] == answer["report"]["length"]["count"]
+    assert rows["x"]["count"] == check(text, platform="x").length.count  # X has no warning
+    plain = json.loads(desk_json(site, text, "mastodon", "post", "[]", "[]"))
+    assert "content_warning" not in plain["report"]["length"]
+    assert plain["report"]["length"]["count"] == len(text)
+
+
+def test_desk_json_ignores_the_content_warning_where_the_network_has_none() -> None:
+    from checker.web import desk_json
+
+    text = "Plot twist."
+    with_cw = json.loads(desk_json(_site(), text, "x", "post", "[]", "[]", "Spoilers"))
+    without = json.loads(desk_json(_site(), text, "x", "post", "[]", "[]"))
+    assert with_cw["report"] == without["report"]
+    # the glance still shows what the warning would add on the networks that count it
+    changed = {
+        a["platform"] for a, b in zip(with_cw["glance"], without["glance"], strict=True) if a != b
+    }
+    assert changed == {"mastodon"}
+
+
+def test_a_threads_content_warning_counts_with_its_first_post() -> None:
+    from checker.web import desk_json
+
+    text = "First.\n---\nSecond post."
+    answer = json.loads(desk_json(_site(), text, "mastodon", "thread", "[]", "[]", "CW here"))
+    assert [p["count"] for p in answer["posts"]] == [6 + 7, 12]
+
+
 def test_split_json_uses_the_team_limits() -> None:
     from checker.web import split_json
 

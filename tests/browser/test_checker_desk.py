@@ -341,6 +341,39 @@ def test_the_next_finding_key_and_the_peek(page: Page, base_url: str) -> None:
     assert sel2 == next(f["start_utf16"] for f in findings if f["start_utf16"] > sel[0])
 
 
+def test_hovering_a_highlight_peeks_at_its_finding(page: Page, base_url: str) -> None:
+    open_checker(page, base_url)
+    text = "Great news for the team. We leverage synergy. BUY NOW!!! Thanks all."
+    put_draft(page, text, "linkedin", "post")
+    findings = cpython_json(text, "linkedin", "post")["findings"]
+    page.evaluate("() => document.activeElement.blur()")  # the pointer alone, not the caret
+    peek = page.locator("[data-checker-peek]")
+    assert peek.is_hidden()
+    marks = page.locator("[data-checker-layer] .etq-mark")
+    assert marks.count() >= 2
+    for i in range(marks.count()):
+        mark = marks.nth(i)
+        start = int(mark.get_attribute("data-start") or "-1")
+        here = [f for f in findings if f["start_utf16"] <= start < f["end_utf16"]]
+        assert here, start
+        box = mark.bounding_box()
+        assert box
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        # the peek shows this highlight's findings (each "rule: message"), and no others
+        page.wait_for_function(
+            "rules => { const p = document.querySelector('[data-checker-peek]');"
+            " return !p.hidden && [...p.querySelectorAll('p strong')]"
+            ".map(s => s.textContent).sort().join('|') === rules.join('|'); }",
+            arg=sorted(f"{f['rule']}: " for f in here),
+        )
+        assert here[0]["message"] in (peek.text_content() or "")
+    # off the draft, with the caret elsewhere, the peek goes
+    summary = page.locator("[data-checker-summary]").bounding_box()
+    assert summary
+    page.mouse.move(summary["x"] + 5, summary["y"] + 5)
+    page.wait_for_selector("[data-checker-peek]", state="hidden")
+
+
 def test_wide_screens_put_findings_beside_the_draft_and_phones_below(
     browser: Browser, requests_seen: list[str], dialogs_seen: list[str], base_url: str
 ) -> None:

@@ -2,7 +2,8 @@
 
 - A check that never answers (a runaway rule, a wedged runtime) times out: the worker is
   restarted, the draft is kept, and the page says what happened. The worker is made to
-  stall with a message that only these tests send (worker.js: `{type: "test"}`).
+  stall by a listener these tests append to worker.js as the browser fetches it
+  (`TEST_HOOKS`): the site ships no test-only code.
 - A promise that fails with nobody to catch it, after Python is ready, does not kill the
   runtime (it used to fail the whole checker).
 - A "Try it" link's platform and kind are taken only when the page offers them.
@@ -17,16 +18,34 @@ from collections.abc import Iterator
 from urllib.parse import quote, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, Route
 from test_checker_page import INPUT, READY, open_checker, put_draft, settle, shown_rules
 
 DRAFT = "Remote work is here to stay. RT if you agree!"
+
+
+# Appended to worker.js in these tests' tabs only. A listener that never returns wedges
+# the whole worker, as a runaway check would; a rejection nobody catches is a stray failure.
+TEST_HOOKS = """
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "test") return;
+  if (event.data.action === "stall") for (;;);
+  if (event.data.action === "reject") Promise.reject(new Error("a stray failure (test)"));
+});
+"""
+
+
+def _with_test_hooks(route: Route) -> None:
+    response = route.fetch()
+    assert response.ok, f"{route.request.url} answered {response.status}"
+    route.fulfill(response=response, body=response.text() + TEST_HOOKS)
 
 
 @pytest.fixture
 def tab(context: BrowserContext, base_url: str) -> Iterator[Page]:
     """A tab of its own: these tests restart or upset its worker."""
     page = context.new_page()
+    page.route(re.compile(r"/assets/checker/worker\.js(\?|$)"), _with_test_hooks)
     open_checker(page, base_url)
     yield page
     page.close()
@@ -124,6 +143,6 @@ def test_the_pages_modules_all_carry_the_site_version(
     open_checker(page, base_url)
     scripts = [u for u in requests_seen if re.search(r"/assets/checker/[\w-]+\.js", u)]
     names = {urlsplit(u).path.rsplit("/", 1)[1] for u in scripts}
-    assert {"checker.js", "runtime.js", "marks.js", "view.js", "worker.js"} <= names
+    assert {"checker.js", "runtime.js", "marks.js", "view.js", "bind.js", "worker.js"} <= names
     versions = {urlsplit(u).query for u in scripts}
     assert len(versions) == 1 and re.fullmatch(r"v=[0-9a-f]{10}", versions.pop()), scripts

@@ -14,16 +14,15 @@ flags a draft with it. A screenshot of both lands in tests/artifacts/.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
+from forks import cli_json
 from playwright.sync_api import Browser, Page
 from site_server import SiteServer
 
@@ -113,27 +112,7 @@ def checker_page(
 
 
 def _cli(copy: Path, text: str) -> dict[str, object]:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "checker",
-            "check",
-            "-",
-            "--config",
-            "mkdocs.yml",
-            "--format",
-            "json",
-        ],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=copy,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    data = json.loads(run.stdout)
-    assert isinstance(data, dict)
-    return data
+    return cli_json(copy / "mkdocs.yml", text, cwd=copy)
 
 
 @pytest.mark.parametrize("draft", DRAFTS)

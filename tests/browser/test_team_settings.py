@@ -8,17 +8,12 @@ mkdocs.yml` give the very same JSON.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
+from forks import build_fork, checker_page, cli_json
 from playwright.sync_api import Browser, Page
-from site_server import SiteServer
 
 TEAM = {
     "platform": "linkedin",
@@ -32,71 +27,17 @@ SITE_URL = "https://acme.example/internal-handbook/"
 DRAFT = "Our mega deal is back: let's leverage synergy and circle back next week."
 
 
-def _fork_config(tmp: Path) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(
-        site_url=SITE_URL,
-        docs_dir=str(ROOT / "docs"),
-        site_dir=str(tmp / "site"),
-        hooks=[str(ROOT / h) for h in config["hooks"]],
-    )
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["extra"]["checker"] = TEAM
-    path = tmp / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("fork")
-    config = _fork_config(tmp)
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert build.returncode == 0, build.stderr
-    return config
+    return build_fork(tmp_path_factory.mktemp("fork"), TEAM, SITE_URL)
 
 
 @pytest.fixture(scope="module")
 def team_page(
     fork: Path, browser: Browser, requests_seen: list[str], dialogs_seen: list[str]
 ) -> Iterator[Page]:
-    with SiteServer({"/internal-handbook/": fork.parent / "site"}, site_url=SITE_URL) as srv:
-        context = new_context(browser, requests_seen, dialogs_seen)
-        page = context.new_page()
-        page.goto(f"{srv.origin}/internal-handbook/checker/")
-        page.wait_for_selector("[data-checker-state=ready]", timeout=BOOT_TIMEOUT_MS)
+    with checker_page(fork.parent / "site", SITE_URL, browser, requests_seen, dialogs_seen) as page:
         yield page
-        context.close()
-
-
-def _cli_json(config: Path, text: str, *args: str) -> dict[str, object]:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "checker",
-            "check",
-            "-",
-            "--config",
-            str(config),
-            "--format",
-            "json",
-            *args,
-        ],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    result = json.loads(run.stdout)
-    assert isinstance(result, dict)
-    return result
 
 
 def test_the_page_starts_on_the_teams_platform(team_page: Page) -> None:
@@ -109,9 +50,9 @@ def test_browser_and_cli_give_the_same_json_for_the_team(team_page: Page, fork: 
         "text => window.__etiquette.check(text, {platform: 'linkedin', kind: 'post', handles: []})",
         DRAFT,
     )
-    cli_json = _cli_json(fork, DRAFT)
-    assert browser_json == cli_json
-    rules = {f["rule"]: f for f in cli_json["findings"]}  # type: ignore[union-attr]
+    from_cli = cli_json(fork, DRAFT)
+    assert browser_json == from_cli
+    rules = {f["rule"]: f for f in from_cli["findings"]}  # type: ignore[union-attr]
     assert "stiff-jargon" not in rules, "switched off by the team"
     assert rules["hard-sell"]["severity"] == "warning", "the team's severity"
     assert DRAFT[rules["hard-sell"]["start"] : rules["hard-sell"]["end"]] == "mega deal"
@@ -125,10 +66,10 @@ def test_the_teams_handle_is_known_to_both(team_page: Page, fork: Path) -> None:
     text = example.text
     for handle in example.handles:  # the example's own handle, spoken as the team's
         text = text.replace(handle, "@acme").replace(handle.lstrip("@"), "acme")
-    cli_json = _cli_json(fork, text, "--platform", example.platform, "--kind", example.kind)
-    assert "vanity-retweet" in [f["rule"] for f in cli_json["findings"]]  # type: ignore[union-attr]
+    from_cli = cli_json(fork, text, "--platform", example.platform, "--kind", example.kind)
+    assert "vanity-retweet" in [f["rule"] for f in from_cli["findings"]]  # type: ignore[union-attr]
     browser_json = team_page.evaluate(
         "([text, p, k]) => window.__etiquette.check(text, {platform: p, kind: k, handles: []})",
         [text, example.platform, example.kind],
     )
-    assert browser_json == cli_json
+    assert browser_json == from_cli

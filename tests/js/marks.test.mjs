@@ -123,8 +123,9 @@ test("saved ignores come back only with the draft they were saved with", () => {
 test("a link's fragment is read, and only offered choices are picked", () => {
   assert.equal(parseFragment("#platform=x"), null);
   assert.deepEqual(parseFragment("#draft=Hi%20there&platform=mastodon&kind=reply&handle=%40a&handle=%40b"), {
-    draft: "Hi there", platform: "mastodon", kind: "reply", handles: ["@a", "@b"],
+    draft: "Hi there", platform: "mastodon", kind: "reply", handles: ["@a", "@b"], cw: "",
   });
+  assert.equal(parseFragment("#draft=Hi&platform=mastodon&cw=Spoilers%20%F0%9F%91%80").cw, "Spoilers 👀");
   assert.equal(parseFragment("draft=").draft, "");
   assert.equal(pickOption(["x", "mastodon"], "mastodon"), "mastodon");
   assert.equal(pickOption(["x", "mastodon"], "myspace"), null);

@@ -137,6 +137,23 @@ test("the meter says count, what is left, and what the network counts", () => {
   assert.equal(root.querySelectorAll("li").length, 0);
 });
 
+test("the meter says when a content warning is counted, and whose limit it is", () => {
+  const doc = fakeDocument();
+  const root = doc.createElement("div");
+  const length = { count: 40, limit: 1000, unit: "graphemes", over: false };
+  root.replaceChildren(...meterNodes(doc, length));
+  assert.doesNotMatch(root.textContent, /content warning|server/i);
+  root.replaceChildren(...meterNodes(doc, { ...length, content_warning: 12 }, null, { limitNote: "your server's limit" }));
+  assert.match(root.textContent, /^40 \/ 1,000 · 960 left \(your server's limit\)/);
+  assert.match(root.textContent, /Content warning included \(12\)\./);
+  root.replaceChildren(...meterNodes(doc, { ...length, count: 1003, over: true, content_warning: 12 }, null,
+    { limitNote: "your server's limit" }));
+  assert.match(root.textContent, /^1,003 \/ 1,000 · 3 over your server's limit/);
+  // no stray "null" text where a part is left out
+  root.replaceChildren(...meterNodes(doc, length));
+  assert.doesNotMatch(root.textContent, /null/);
+});
+
 test("a thread's cards number each post once, with its length and a copy button", () => {
   const doc = fakeDocument();
   const copied = [];

@@ -10,6 +10,7 @@
 //   imported. The page's own messages are text nodes.
 // - data-audit-* attributes are a contract (README.md, "Contracts").
 
+import { bindEach } from "./bind.js";
 import { Runtime, TimeoutError } from "./runtime.js";
 import { cancelledText, parseHandles, progressOf, refusal, reportName } from "./auditflow.js";
 
@@ -228,18 +229,4 @@ function bind(root) {
   };
 }
 
-let bound = null;
-
-function onDocument() {
-  const root = document.querySelector("[data-audit-state]");
-  if (bound && bound.root === root) return;
-  if (bound) bound.cleanup();
-  bound = null;
-  if (root) bound = { root, cleanup: bind(root) };
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(onDocument);
-} else {
-  onDocument();
-}
+bindEach("[data-audit-state]", bind);

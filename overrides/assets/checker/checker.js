@@ -2,14 +2,16 @@
 // the draft between the editor, localStorage and the worker, and renders what comes back.
 //
 // - runtime.js talks to the worker (one per tab, kept on `window` across instant
-//   navigation); marks.js holds the pure logic; view.js builds the DOM. Both are unit
-//   tested under Node (tests/js/).
+//   navigation); marks.js holds the pure logic; view.js builds the DOM; bind.js binds the
+//   widget on each page Material shows. They are unit tested under Node (tests/js/).
 // - Every URL is resolved from this script's own URL, never from `location`: the site works
 //   under any sub-path. Sibling modules are imported with this script's ?v= (the MkDocs hook
 //   hooks/checker_assets.py adds it to every import when it copies these files).
 // - User text reaches the page only through textContent and DOM APIs, never innerHTML.
-// - The draft lives in localStorage and in the page; it is never sent anywhere.
+// - The draft (and its content warning) lives in localStorage and in the page; it is never
+//   sent anywhere.
 
+import { bindEach } from "./bind.js";
 import { Runtime, TimeoutError } from "./runtime.js";
 import {
   applyEdit,
@@ -123,8 +125,8 @@ window.__etiquette = {
     return (await runtime().request(payload, { timeoutMs: 0 })).times;
   },
   // The page's own keystroke answer (checker/web.py desk_json): report, glance, counts.
-  async desk(text, { platform = "", kind = "", handles = [] } = {}) {
-    return runtime().request({ type: "desk", text, platform, kind, handles, off: [] });
+  async desk(text, { platform = "", kind = "", handles = [], cw = "" } = {}) {
+    return runtime().request({ type: "desk", text, platform, kind, handles, off: [], cw });
   },
 };
 
@@ -137,6 +139,9 @@ function bind(root) {
   const q = (selector) => root.querySelector(selector);
   const ui = {
     input: q("[data-checker-input]"),
+    cw: q("[data-checker-cw]"),
+    cwField: q("[data-checker-cw-field]"),
+    cwNote: q("[data-checker-cw-note]"),
     platform: q("[data-checker-platform]"),
     kind: q("[data-checker-kind]"),
     handle: q("[data-checker-handle]"),
@@ -192,7 +197,7 @@ function bind(root) {
     ignored: new Set(), // keys of findings ignored in this draft (marks.js findingKeys)
     showIgnored: false,
     off: new Set(store.get("rules-off", [])), // rules turned off in this browser, all drafts
-    undo: [], // drafts before each fix or split, newest last: [data-checker-undo] goes back
+    undo: [], // drafts (and content warnings) before each fix, split or Clear, newest last
     spans: [], // the shown findings' spans (UTF-16), for the next-finding key and the peek
     cards: [],
     forced: false, // "Check now" on a draft over LIVE_MAX
@@ -214,17 +219,21 @@ function bind(root) {
     if (wanted) select.value = wanted;
   }
   ui.handle.value = fragment && fragment.handles.length ? fragment.handles.join(" ") : store.get("handle", "");
+  const savedCw = store.get("cw", "");
   if (fragment) {
     ui.input.value = fragment.draft;
-    if (saved.trim() && saved !== fragment.draft) {
-      store.set("previous", saved);
+    ui.cw.value = fragment.cw;
+    if ((saved.trim() && saved !== fragment.draft) || (savedCw.trim() && savedCw !== fragment.cw)) {
+      stashPrevious(saved, savedCw);
       showNotice("The example replaced your earlier draft.", "Bring back my draft", swapPrevious);
     }
     persistDraft();
   } else {
     ui.input.value = saved;
+    ui.cw.value = typeof savedCw === "string" ? savedCw : "";
     st.ignored = restoreIgnores(store.get("ignores", null), saved);
   }
+  syncCw();
   if (refused.length) showRefused(refused);
   for (const toggle of ui.toggles) {
     if (!toggle.disabled) toggle.checked = !st.off.has(toggle.dataset.ruleToggle);
@@ -265,7 +274,24 @@ function bind(root) {
       kind: ui.kind.value,
       handles: parseHandles(ui.handle.value),
       off: [...st.off],
+      cw: cwShown() ? ui.cw.value : "", // a hidden field's text is kept, not sent
     };
+  }
+
+  // ---- the content warning: offered where the platform's <option> says the network has
+  // one (data-cw, from Platform.content_warning), with whose limit it counts toward.
+  function cwShown() {
+    const option = ui.platform.selectedOptions[0];
+    return Boolean(option && "cw" in option.dataset);
+  }
+
+  function syncCw() {
+    const option = ui.platform.selectedOptions[0];
+    ui.cwField.hidden = !cwShown();
+    if (!option || ui.cwField.hidden) return;
+    const label = option.textContent.replace(/\s*\(.*$/, "");
+    const limit = Number(option.dataset.limit || 0).toLocaleString("en");
+    ui.cwNote.textContent = `${label} counts it with the post, toward ${option.dataset.limitNote || "the limit"} of ${limit}.`;
   }
 
   function loadingLabel(progress) {
@@ -375,7 +401,9 @@ function bind(root) {
     const empty = !text.trim();
     const row = desk ? desk.glance.find((r) => r.platform === report.platform) : null;
     ui.count.dataset.over = String(!empty && report.length.over);
-    ui.count.replaceChildren(...(empty ? emptyMeter(document) : meterNodes(document, report.length, row)));
+    ui.count.replaceChildren(
+      ...(empty ? emptyMeter(document) : meterNodes(document, report.length, row, { limitNote: limitNote(report) })),
+    );
     ui.note.hidden = text.length <= HIGHLIGHT_MAX;
     ui.note.textContent = ui.note.hidden
       ? ""
@@ -442,6 +470,14 @@ function bind(root) {
     );
   }
 
+  // Whose limit the report counts against, when the team set it ("your server's limit"):
+  // only when the report's limit is that one (an invitation's note has its own).
+  function limitNote(report) {
+    const option = [...ui.platform.options].find((o) => o.value === report.platform);
+    if (!option || !option.dataset.limitNote) return "";
+    return Number(option.dataset.limit) === report.length.limit ? option.dataset.limitNote : "";
+  }
+
   function pickPlatform(name) {
     if (ui.platform.value === name) return;
     ui.platform.value = name;
@@ -464,7 +500,7 @@ function bind(root) {
 
   // A change the page made to the draft (a fix, a split): undoable with [data-checker-undo].
   function applyChange(text, label, kind = ui.kind.value) {
-    st.undo.push({ text: ui.input.value, kind, label });
+    st.undo.push({ text: ui.input.value, kind, label, cw: ui.cw.value });
     ui.input.value = text;
     onInput();
     persistDraft();
@@ -629,7 +665,7 @@ function bind(root) {
   function persistDraft() {
     clearTimeout(st.saveTimer);
     st.saveTimer = 0;
-    const ok = store.set("draft", ui.input.value) && saveIgnores();
+    const ok = store.set("draft", ui.input.value) && store.set("cw", ui.cw.value) && saveIgnores();
     ui.saved.textContent = ok
       ? "Saved in this browser only."
       : "Not saved: too large for this browser's storage. It stays here until you leave the page.";
@@ -658,15 +694,23 @@ function bind(root) {
     showNotice(`The link asked for ${what.join(" and ")}, which this checker does not offer; kept your choice.`);
   }
 
+  // The draft an example link or Clear replaced, with its content warning, for "Bring back".
+  function stashPrevious(text = ui.input.value, cw = ui.cw.value) {
+    store.set("previous", text);
+    store.set("previous-cw", cw);
+  }
+
   function swapPrevious() {
     const previous = store.get("previous", "");
-    store.set("previous", ui.input.value);
-    replaceDraft(previous);
+    const previousCw = store.get("previous-cw", "");
+    stashPrevious();
+    replaceDraft(previous, typeof previousCw === "string" ? previousCw : "");
   }
 
   // A new draft: nothing ignored in the old one carries over.
-  function replaceDraft(text) {
+  function replaceDraft(text, cw = "") {
     ui.input.value = text;
+    ui.cw.value = cw;
     st.ignored.clear();
     st.showIgnored = false;
     onInput();
@@ -716,6 +760,7 @@ function bind(root) {
     const last = st.undo.pop();
     if (!last) return;
     ui.input.value = last.text;
+    ui.cw.value = last.cw;
     if (ui.kind.value !== last.kind && [...ui.kind.options].some((o) => o.value === last.kind)) {
       ui.kind.value = last.kind;
       store.set("kind", last.kind);
@@ -729,6 +774,7 @@ function bind(root) {
   on(ui.copy, "click", () => copyText(ui.input.value, "Draft copied."));
   on(ui.link, "click", () => {
     const params = new URLSearchParams({ draft: ui.input.value, platform: ui.platform.value, kind: ui.kind.value });
+    if (cwShown() && ui.cw.value) params.set("cw", ui.cw.value);
     for (const h of parseHandles(ui.handle.value)) params.append("handle", h);
     const url = `${window.location.origin}${window.location.pathname}#${params}`;
     copyText(
@@ -775,6 +821,14 @@ function bind(root) {
     onInput();
   });
   on(ui.input, "scroll", syncScroll);
+  // The content warning is part of the draft: saved with it, and (where the network counts
+  // it) checked with it; typing in it ends the page's Undo, as typing in the draft does.
+  on(ui.cw, "input", () => {
+    st.undo.length = 0;
+    updateUndo();
+    if (!st.saveTimer) st.saveTimer = setTimeout(persistDraft, SAVE_MS);
+    if (cwShown() && ui.input.value.length <= LIVE_MAX) schedule();
+  });
   for (const [select, key] of [
     [ui.platform, "platform"],
     [ui.kind, "kind"],
@@ -790,6 +844,7 @@ function bind(root) {
           store.set("kind", ui.kind.value);
         }
         ui.splitTools.hidden = !kindsFor(ui.platform.selectedOptions[0].dataset.kinds, ["thread"]).length;
+        syncCw();
       }
       schedule(0);
     });
@@ -803,9 +858,9 @@ function bind(root) {
   }
   on(ui.retry, "click", () => rt.retry());
   on(ui.clear, "click", () => {
-    if (!ui.input.value) return;
-    store.set("previous", ui.input.value);
-    st.undo.push({ text: ui.input.value, kind: ui.kind.value, label: "Clear" });
+    if (!ui.input.value && !ui.cw.value) return;
+    stashPrevious();
+    st.undo.push({ text: ui.input.value, kind: ui.kind.value, label: "Clear", cw: ui.cw.value });
     replaceDraft("");
     updateUndo();
     showNotice("Draft cleared.", "Undo", () => ui.undo.click());
@@ -813,8 +868,8 @@ function bind(root) {
   on(window, "hashchange", () => {
     const again = takeFragment();
     if (!again) return;
-    if (ui.input.value.trim() && ui.input.value !== again.draft) {
-      store.set("previous", ui.input.value);
+    if ((ui.input.value.trim() && ui.input.value !== again.draft) || (ui.cw.value.trim() && ui.cw.value !== again.cw)) {
+      stashPrevious();
       showNotice("The example replaced your earlier draft.", "Bring back my draft", swapPrevious);
     }
     const refusedNow = [];
@@ -829,7 +884,8 @@ function bind(root) {
       else refusedNow.push([key, again[key]]);
     }
     if (again.handles.length) ui.handle.value = again.handles.join(" ");
-    replaceDraft(again.draft);
+    syncCw();
+    replaceDraft(again.draft, again.cw);
     if (refusedNow.length) showRefused(refusedNow);
   });
   on(window, "pagehide", persistDraft);
@@ -851,19 +907,4 @@ function bind(root) {
 
 // ------------------------------------------------------------------ binding
 
-let bound = null; // { root, cleanup }
-
-function onDocument() {
-  const root = document.querySelector("[data-checker-state]");
-  if (bound && bound.root === root) return;
-  if (bound) bound.cleanup();
-  bound = null;
-  if (root) bound = { root, cleanup: bind(root) };
-}
-
-// Material's document$ emits on the first load and after each instant navigation.
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(onDocument);
-} else {
-  onDocument();
-}
+bindEach("[data-checker-state]", bind);

@@ -196,6 +196,7 @@ export function parseFragment(hash) {
     platform: params.get("platform"),
     kind: params.get("kind"),
     handles: params.getAll("handle"),
+    cw: params.get("cw") ?? "", // the content warning, where the platform has one
   };
 }
 

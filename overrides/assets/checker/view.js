@@ -52,16 +52,26 @@ export function paintBackdrop(layer, pieces) {
 // The length meter: count and limit, what is left, and what the network counts, in words a
 // writer understands (`row` is this platform's glance row: its `counting` and its `note` on
 // this draft, "Here each emoji counts 4."). For a thread, the longest post's length; each
-// post's own length is on its card (threadCards).
-export function meterNodes(doc, length, row = null) {
+// post's own length is on its card (threadCards). A content warning the network counts
+// (`length.content_warning`) is in the count, and the meter says so; `limitNote` names whose
+// limit it is when the team set it ("your server's limit").
+export function meterNodes(doc, length, row = null, { limitNote = "" } = {}) {
   const { count, limit, unit, over, posts } = length;
   const left = limit - count;
   const n = (x) => x.toLocaleString("en");
   const counting = row && row.counting ? `Counted in ${row.counting}.` : UNITS[unit] || unit;
+  const cw = length.content_warning || 0;
+  const cwText = posts && posts.length > 1
+    ? `The first post counts the content warning too (${n(cw)}).`
+    : `Content warning included (${n(cw)}).`;
   const nodes = [
     el(doc, "span", { class: "etq-meter__count", text: `${n(count)} / ${n(limit)}` }),
     " · ",
-    el(doc, "span", { class: "etq-meter__left", text: over ? `${n(-left)} over the limit` : `${n(left)} left` }),
+    el(doc, "span", {
+      class: "etq-meter__left",
+      text: over ? `${n(-left)} over ${limitNote || "the limit"}` : `${n(left)} left${limitNote ? ` (${limitNote})` : ""}`,
+    }),
+    cw ? el(doc, "span", { class: "etq-meter__cw", text: cwText }) : null,
     el(doc, "span", { class: "etq-meter__unit", text: row && row.note ? `${counting} ${row.note}` : counting }),
     el(doc, "span", { class: "etq-meter__bar", "aria-hidden": "true" },
       el(doc, "span", { style: `width: ${Math.min(100, (100 * count) / Math.max(1, limit)).toFixed(1)}%` })),
@@ -69,7 +79,7 @@ export function meterNodes(doc, length, row = null) {
   if (posts && posts.length > 1) {
     nodes.unshift(el(doc, "span", { class: "etq-meter__label", text: "Longest post: " }));
   }
-  return nodes;
+  return nodes.filter((node) => node !== null);
 }
 
 // A whitespace-only draft: nothing to count, so no length is shown.

@@ -6,9 +6,10 @@
 //                   pyodide.asm.wasm compiled by the page, or null to compile it here)
 //                   {type: "check", id, text, platform, kind, handles, off}
 //                   {type: "bench", id, text, platform, kind, runs}
-//                   {type: "desk", id, text, platform, kind, handles, off}   (the page's keystroke)
+//                   {type: "desk", id, text, platform, kind, handles, off, cw}   (the page's
+//                   keystroke; cw: the content warning, "" for none, counted where the
+//                   platform counts it: report, glance row and thread posts include it)
 //                   {type: "split", id, text, platform, numbering}
-//                   {type: "test", action: "stall"|"reject"}   (browser tests only)
 //                   {type: "audit", id, file, name, handles, platform, since, siteURL}
 //                   {type: "audit-cancel", id}
 //   worker -> page  {type: "progress", step, total, label}
@@ -17,7 +18,7 @@
 //                   {type: "result", id, report, notes, ms}
 //                   {type: "error", id, message}         one check failed
 //                   {type: "bench", id, times}
-//                   {type: "desk", id, report, notes, glance, counts, tracking, ms}
+//                   {type: "desk", id, report, notes, glance, counts, tracking, posts, ms}
 //                   {type: "split", id, split}   split = split_thread(...).to_dict()
 //                   {type: "audit-progress", id, phase: "reading"|"auditing", done, total}
 //                   {type: "audit-result", id, audit, pictures: {balance, trend}, html, ms,
@@ -293,6 +294,7 @@ function runDesk(message) {
     message.kind || "",
     JSON.stringify(message.handles || []),
     JSON.stringify(message.off || []),
+    message.cw || "",
   );
   return { ...JSON.parse(json), ms: performance.now() - started };
 }
@@ -328,14 +330,6 @@ async function handle(message) {
         (err) => post({ type: "failed", message: err.message || String(err) }),
       );
     }
-    return;
-  }
-  if (message.type === "test") {
-    // For the browser tests only (tests/browser/test_checker_robustness.py); the page never
-    // sends these. "stall": this worker stops answering, as a runaway check would;
-    // "reject": a promise fails with nobody to catch it.
-    if (message.action === "stall") for (;;);
-    if (message.action === "reject") Promise.reject(new Error("a stray failure (test)"));
     return;
   }
   if (message.type === "audit" || message.type === "audit-cancel") {
