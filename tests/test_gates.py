@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from corpus_drafts import corpus_drafts
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,6 +94,11 @@ WRITTEN = (
 def _texts() -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(text, platform, kind, handles) of the corpus, the examples, an archive, and more."""
     out = [(d.text, d.platform, d.kind, ()) for d in corpus_drafts()]
+    # The held-out drafts too: a gate is a claim about every text, not a tuning.
+    for path in sorted((ROOT / "tests" / "corpus" / "heldout").glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            platform, kind = entry.get("platform", "x"), entry.get("kind", "post")
+            out.append((str(entry["text"]), str(platform), str(kind), ()))
     out += [(value, "x", "post", ()) for value in WRITTEN]
     for rule in REGISTRY:
         for example in (*rule.flags, *rule.passes):
