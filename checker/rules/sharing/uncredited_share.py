@@ -48,7 +48,8 @@ _FOUND_THIS = re.compile(
 # A credit that names nobody: "credit to the owner", "creds to whoever made it",
 # "image from Google", "copied from a friend's wall", "not mine".
 _ANONYMOUS = re.compile(
-    r"\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
+    # (?=[…]): the first letters of the branches, a cheap test at each position
+    r"(?=[ACIPVMTSBNDacipvmtsbnd])\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
     r"(?:original\s+)?(?:owner|poster|author|creator|artist|maker|photographer|designer)s?|"
     r"whoever\s+(?:made|wrote|drew|took|created|did|shot|painted|designed)(?:\s+(?:this|it))?)"
     r"|(?:image|photo|pic|picture|video|map|meme|clip)s?\s+(?:from|via|off)\s+(?:google|"
