@@ -66,6 +66,11 @@ GATED: list[tuple[str, re.Pattern[str], Gate]] = [
     ("found-this", uncredited_share._FOUND_THIS, _words("this")),
     ("anonymous", uncredited_share._ANONYMOUS, _words(*uncredited_share._ANONYMOUS_GATE)),
     ("link-in-bio", cross_post_syntax._LINK_IN_BIO, _words("bio")),
+    ("weak", unverified_claim._WEAK, _words(*unverified_claim._WEAK_GATE)),
+    ("rip", unverified_claim._RIP, _words(*unverified_claim._DEATH_GATE)),
+    ("rip-alone", unverified_claim._RIP_ALONE, _words(*unverified_claim._DEATH_GATE)),
+    ("died", unverified_claim._DIED, _words(*unverified_claim._DEATH_GATE)),
+    ("news-flash", unverified_claim._NEWS_FLASH, _words(*unverified_claim._NEWS_GATE)),
     *(
         (f"jargon-extra-{i}", regex, _words(needle))
         for i, (regex, _plain, needle) in enumerate(stiff_jargon.RULE.matcher._extra)  # type: ignore[attr-defined]
