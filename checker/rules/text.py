@@ -61,7 +61,12 @@ def has_any(words: Iterable[str], folded: str) -> bool:
     case, contains one of ``words`` as it is written in the pattern (letters and
     digits, no spaces: ``\\s+`` also matches a tab); tests/test_gates.py holds each
     gate to that on every draft of the corpus, every rule example and random text."""
-    return not GATES or any(w in folded for w in words)
+    if not GATES:
+        return True
+    for word in words:  # noqa: SIM110  (a loop, not any(): no generator set up per post)
+        if word in folded:
+            return True
+    return False
 
 
 def needles(*groups: Iterable[str]) -> re.Pattern[str]:
