@@ -80,13 +80,26 @@ def open_archive(path: Path) -> Archive:
                     f"{name}: {size / 1e6:,.0f} MB is more than the audit reads "
                     f"({MAX_BYTES / 1e6:,.0f} MB); export a shorter period, or split the file"
                 )
-            return read_archive(file.read(), name)
+            data = file.read()
+            x_posts = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"window.YTD.tweet")
+            return read_archive(data, name, _beside(path) if x_posts else None)
     except FileNotFoundError:
         raise ArchiveError(f"{name}: no such file") from None
     except PermissionError:
         raise ArchiveError(f"{name}: permission denied") from None
     except IsADirectoryError:
         raise ArchiveError(f"{name}: is a directory") from None
+
+
+def _beside(path: Path) -> dict[str, bytes]:
+    """An unpacked X archive's files next to its ``tweets.js``: ``note-tweet.js`` (the
+    whole text of the long posts) and ``account.js`` (the owner's handle)."""
+    found = {}
+    for pattern in ("note-tweet*.js", "account.js"):
+        for sibling in sorted(path.parent.glob(pattern)):
+            if sibling.is_file() and sibling.stat().st_size <= MAX_BYTES:
+                found[str(sibling)] = sibling.read_bytes()
+    return found
 
 
 class Progress:

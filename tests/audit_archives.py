@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import tarfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,74 @@ def bluesky_records() -> list[dict[str, object]]:
         },
         {"$type": "app.bsky.actor.profile", "displayName": "Mara", "description": "Writes docs."},
     ]
+
+
+_ZEROS = bytes(8 * 1024 * 1024)
+
+
+class _SparseWriter:
+    """A file that turns runs of zero bytes into holes (seeks), so a test can write a
+    zip of hundreds of megabytes in a moment without using the disk. Everything else
+    is the real file's (``zipfile`` writes, tells, seeks back to patch headers)."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+
+    def write(self, data: bytes) -> int:
+        if data is _ZEROS or (len(data) >= 4096 and data == bytes(len(data))):
+            self._file.seek(len(data), io.SEEK_CUR)
+            return len(data)
+        return int(self._file.write(data))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def big_zip(path: Path, members: dict[str, bytes], zeros: dict[str, int]) -> Path:
+    """A zip of ``members`` plus members of ``zeros[name]`` zero bytes each, stored (no
+    compression, as X stores its media), written as a sparse file: a 300 MB archive
+    costs a CRC pass over zeros and no disk. Past 1 GB even that pass is skipped: the
+    zeros' checksum is left at 0 (wrong, but only a reader of that member would see,
+    and the audit never reads media); sizes over 4 GiB make it a ZIP64, as real
+    multi-gigabyte X archives are."""
+    chunk = _ZEROS
+    real_crc = zipfile.crc32  # type: ignore[attr-defined]
+
+    def crc(data: bytes, value: int = 0) -> int:
+        return value if data is chunk and sum(zeros.values()) > 1 << 30 else real_crc(data, value)
+
+    with (
+        path.open("wb") as raw,
+        zipfile.ZipFile(_SparseWriter(raw), "w") as zf,  # type: ignore[arg-type]
+        _patched(zipfile, "crc32", crc),
+    ):
+        for name, data in members.items():
+            zf.writestr(name, data, zipfile.ZIP_DEFLATED)
+        for name, size in zeros.items():
+            info = zipfile.ZipInfo(name, (2024, 3, 9, 13, 14, 16))
+            info.compress_type = zipfile.ZIP_STORED
+            info.file_size = size
+            with zf.open(info, "w", force_zip64=size >= 0xFFFFFFFF) as out:
+                left = size
+                while left:
+                    out.write(chunk[: min(left, len(chunk))])
+                    left -= min(left, len(chunk))
+    return path
+
+
+@contextmanager
+def _patched(module: Any, name: str, value: Any) -> Iterator[None]:
+    saved = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, saved)
+
+
+def sparse_file(path: Path, size: int, head: bytes = b"") -> Path:
+    """A file of ``size`` bytes starting with ``head``, the rest a hole of zeros."""
+    with path.open("wb") as file:
+        file.write(head)
+        file.truncate(size)
+    return path

@@ -13,12 +13,9 @@ from typing import Any
 
 from checker.audit import svg
 from checker.audit.model import FORMAT_NAMES
+from checker.audit.percent import shares
 
 KINDS = tuple(svg.KIND_LABELS)
-
-
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
 def _posts(count: int) -> str:
@@ -59,15 +56,17 @@ def render_text(data: Mapping[str, Any]) -> str:
             lines.append(f"  {i}. {change['text']}")
             lines.append(f"     {change['url']}")
     lines += ["", "Balance:"]
+    share = svg.kind_shares(kinds)
     for kind in KINDS:
         count = kinds[kind]
         bar = "#" * round(30 * count / posts) if posts else ""
-        lines.append(f"  {svg.KIND_LABELS[kind]:<22} {count:>6} {_pct(count, posts):>5}  {bar}")
+        lines.append(f"  {svg.KIND_LABELS[kind]:<22} {count:>6} {share[kind]:>5}  {bar}")
     about = data["about"]
+    of_whom = shares(about)
     lines += [
         "",
-        f"About others: {about['others']} ({_pct(about['others'], posts)}); "
-        f"about yourself: {about['self']} ({_pct(about['self'], posts)})",
+        f"About others: {about['others']} ({of_whom['others']}); "
+        f"about yourself: {about['self']} ({of_whom['self']})",
         f"Links: {data['with_links']} posts; bare links: {data['bare_links']}; "
         f"selling: {data['selling']}",
     ]
@@ -185,17 +184,19 @@ def render_html(data: Mapping[str, Any]) -> str:
         '<table><thead><tr><th>Kind</th><th class="n">Posts</th><th class="n">Share</th>'
         "</tr></thead><tbody>"
     )
+    share = svg.kind_shares(kinds)
     for kind in KINDS:
         out.append(
             f'<tr data-audit-kind="{kind}" data-count="{kinds[kind]}"><td>'
             f'{svg.KIND_LABELS[kind]}</td><td class="n">{kinds[kind]:,}</td>'
-            f'<td class="n">{_pct(kinds[kind], posts)}</td></tr>'
+            f'<td class="n">{share[kind]}</td></tr>'
         )
     about = data["about"]
+    of_whom = shares(about)
     out.append(
         "</tbody></table>"
-        f"<p>About others: <strong>{about['others']:,}</strong> ({_pct(about['others'], posts)}); "
-        f"about yourself: <strong>{about['self']:,}</strong> ({_pct(about['self'], posts)}). "
+        f"<p>About others: <strong>{about['others']:,}</strong> ({of_whom['others']}); "
+        f"about yourself: <strong>{about['self']:,}</strong> ({of_whom['self']}). "
         f"Posts with links: {data['with_links']:,}; bare links: {data['bare_links']:,}; "
         f"selling posts: {data['selling']:,}.</p>"
     )

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from checker.audit.percent import shares
+
 KIND_LABELS = {
     "original": "Original",
     "reply": "Replies",
@@ -38,10 +40,6 @@ def _fill(kind: str) -> str:
     return f'style="fill: var(--audit-{kind.replace("_", "-")}, {KIND_COLOURS[kind]})"'
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "0%"
-
-
 def _open(name: str, height: int, title: str, desc: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
@@ -54,15 +52,20 @@ def _open(name: str, height: int, title: str, desc: str) -> str:
 
 def describe_kinds(kinds: Mapping[str, int]) -> str:
     total = sum(kinds.values())
-    parts = [
-        f"{KIND_LABELS[k].lower()} {kinds[k]:,} ({_pct(kinds[k], total)})" for k in KIND_LABELS
-    ]
+    share = kind_shares(kinds)
+    parts = [f"{KIND_LABELS[k].lower()} {kinds[k]:,} ({share[k]})" for k in KIND_LABELS]
     return f"{total:,} posts: " + ", ".join(parts) + "."
+
+
+def kind_shares(kinds: Mapping[str, int]) -> dict[str, str]:
+    """Each kind's share of the posts, adding up to 100% (the legend, table and text agree)."""
+    return shares({kind: kinds.get(kind, 0) for kind in KIND_LABELS})
 
 
 def balance(kinds: Mapping[str, int], name: str = "audit-balance") -> str:
     """A stacked bar of the kinds of post, then a legend with counts and shares."""
     total = sum(kinds.values())
+    share = kind_shares(kinds)
     out = [_open(name, 116, "Balance of your posts by kind", describe_kinds(kinds))]
     out.append(
         f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="35" rx="4" fill="none" '
@@ -77,7 +80,7 @@ def balance(kinds: Mapping[str, int], name: str = "audit-balance") -> str:
         out.append(
             f'<rect x="{x:.2f}" y="1" width="{width:.2f}" height="34" {_fill(kind)} '
             f'data-kind="{kind}" data-count="{count}">'
-            f"<title>{KIND_LABELS[kind]}: {count} ({_pct(count, total)})</title></rect>"
+            f"<title>{KIND_LABELS[kind]}: {count} ({share[kind]})</title></rect>"
         )
         x += width
     # The legend in two rows of two, so that the longest label fits at any width.
@@ -87,7 +90,7 @@ def balance(kinds: Mapping[str, int], name: str = "audit-balance") -> str:
         out.append(f'<rect x="{lx:.1f}" y="{ly}" width="14" height="14" rx="2" {_fill(kind)}/>')
         out.append(
             f'<text x="{lx + 22:.1f}" y="{ly + 12}" fill="currentColor">'
-            f"{KIND_LABELS[kind]}: {count:,} ({_pct(count, total)})</text>"
+            f"{KIND_LABELS[kind]}: {count:,} ({share[kind]})</text>"
         )
     out.append("</svg>")
     return "".join(out)

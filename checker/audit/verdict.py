@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from checker.audit.percent import percent
 from checker.rules import BY_NAME
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def plural(count: int, word: str) -> str:
 
 
 def pct(share: float) -> str:
-    return f"{round(share * 100)}%"
+    return percent(share)
 
 
 def page_url(site_url: str, guide: str) -> str:

@@ -351,6 +351,37 @@ def test_screenshots(
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_html_report_reads_in_both_schemes_and_fetches_nothing(
+    browser: Browser, artifacts: Path, files: dict[str, Path], tmp_path: Path, scheme: str
+) -> None:
+    """The CLI's report is one file: opened alone it follows the reader's colour scheme
+    (text and background swap, the charts draw in the text colour) and asks for nothing."""
+    report = tmp_path / "report.html"
+    report.write_text(cli(files["twitter-2024.zip"], "html"), encoding="utf-8")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1000, "height": 900})
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.goto(report.as_uri())
+    colours = page.evaluate(
+        """() => {
+             const body = getComputedStyle(document.body);
+             const svg = document.querySelector("svg");
+             return {bg: body.backgroundColor, fg: body.color, svg: getComputedStyle(svg).color};
+           }"""
+    )
+    light = {"bg": "rgb(255, 255, 255)"}
+    if scheme == "light":
+        assert colours["bg"] == light["bg"], colours
+    else:
+        assert colours["bg"] != light["bg"] and colours["fg"] != "rgb(31, 35, 40)", colours
+    assert colours["svg"] == colours["fg"], "the charts' text follows the page's"
+    assert asked == [report.as_uri()], asked
+    page.screenshot(path=str(artifacts / f"audit-report-{scheme}.png"), full_page=True)
+    context.close()
+
+
 def test_nothing_left_the_origin_and_no_file_was_sent(
     audit_page: Page, base_url: str, sent: list[dict[str, Any]]
 ) -> None:

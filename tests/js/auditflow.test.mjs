@@ -15,7 +15,7 @@ test("a file too big is refused before reading, unless it is an archive", () => 
   const big = { name: "tweets.js", size: 200_000_000 };
   assert.equal(
     refusal(big),
-    "tweets.js: 200 MB is more than the audit reads (150 MB); export a shorter period, or pass only the posts file",
+    "tweets.js: 200 MB is more than the audit reads (150 MB); export a shorter period, or split the file",
   );
   assert.equal(refusal({ name: "posts.txt", size: MAX_BYTES }), null);
   assert.equal(refusal({ name: "twitter-2024.zip", size: 2_000_000_000 }), null);

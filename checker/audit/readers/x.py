@@ -1,4 +1,5 @@
-"""X (Twitter) account archive: ``data/tweets.js`` and ``data/account.js``.
+"""X (Twitter) account archive: ``data/tweets.js``, ``data/account.js`` and
+``data/note-tweet.js`` (the whole text of long posts, see ``x_notes``).
 
 The archive's data files are JavaScript assignments of one JSON array::
 
@@ -23,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from checker.audit.model import ArchiveError, Post, normalise_handle
+from checker.audit.readers.x_notes import SHOW_MORE, Note, Notes, looks_cut_short, to_note
 
 PREFIX = re.compile(r"\s*window\.YTD\.(\w+)\.part(\d+)\s*=\s*")
 _STATUS_URL = re.compile(
@@ -36,6 +38,7 @@ _MONTHS = {
     )
 }
 _WS = re.compile(r"[ \t\r\n]*")
+_LEADING_NAMES = re.compile(r"(?:@\w{1,15}\s+)+")
 
 
 def data_kind(text: str) -> str | None:
@@ -126,6 +129,10 @@ def _text(tweet: dict[str, Any]) -> tuple[str, list[str]]:
     links: list[str] = []
     for url in _entities(tweet, "urls"):
         short, full = url.get("url"), url.get("expanded_url")
+        if isinstance(full, str) and SHOW_MORE.match(full):
+            full = ""  # X's "show more" on a long post, not a link its author shared
+            if isinstance(short, str) and short:
+                text = text.replace(short, "")
         if isinstance(full, str) and full:
             links.append(full)
             if isinstance(short, str) and short:
@@ -137,15 +144,39 @@ def _text(tweet: dict[str, Any]) -> tuple[str, list[str]]:
     return text.strip(), links
 
 
-def to_post(tweet: dict[str, Any], owner_id: str | None, owner: str | None) -> Post:
+def _with_note(
+    text: str, links: list[str], mentions: tuple[str, ...], note: Note
+) -> tuple[str, list[str], tuple[str, ...]]:
+    """A long post's text, links and mentions from its note: the note leaves out the
+    @names a reply opens with, which the post's own text keeps."""
+    opening = _LEADING_NAMES.match(text)
+    names = opening.group(0) if opening else ""
+    full = note.text
+    if names and not full.startswith(names.strip()):
+        full = names + full
+    extra = [link for link in links if link not in note.links]
+    return full, [*note.links, *extra], tuple(dict.fromkeys((*mentions, *note.mentions)))
+
+
+def to_post(
+    tweet: dict[str, Any], owner_id: str | None, owner: str | None, notes: Notes | None = None
+) -> Post:
     text, links = _text(tweet)
     mentions = tuple(
         normalise_handle(m["screen_name"])
         for m in _entities(tweet, "user_mentions")
         if isinstance(m.get("screen_name"), str)
     )
+    when = parse_date(str(tweet.get("created_at", "")))
     repost_of = reply_to = quote_of = None
     retweet = _RETWEET.match(text)
+    if notes and not retweet:
+        full_text = str(tweet.get("full_text") or tweet.get("text") or "")
+        expanded = [str(u.get("expanded_url") or "") for u in _entities(tweet, "urls")]
+        if looks_cut_short(full_text, expanded):
+            note = notes.take(_own_id(tweet), when, full_text)
+            if note is not None:
+                text, links, mentions = _with_note(text, links, mentions, note)
     if retweet:
         repost_of = retweet.group(1).lower()
         text = ""  # the words are the other author's
@@ -162,18 +193,23 @@ def to_post(tweet: dict[str, Any], owner_id: str | None, owner: str | None) -> P
                 break
     return Post(
         text=text,
-        when=parse_date(str(tweet.get("created_at", ""))),
+        when=when,
         reply_to=reply_to,
         repost_of=repost_of,
         quote_of=quote_of,
         mentions=mentions,
         links=tuple(links),
-        id=str(tweet.get("id_str") or tweet.get("id") or ""),
+        id=_own_id(tweet),
     )
 
 
-def _versions(tweet: dict[str, Any]) -> tuple[str, int]:
-    """(the id of the first version, this version's id) for edit de-duplication."""
+def _own_id(tweet: dict[str, Any]) -> str:
+    return str(tweet.get("id_str") or tweet.get("id") or "")
+
+
+def _versions(tweet: dict[str, Any]) -> tuple[str, int, bool]:
+    """(the id of the first version, this version's id, whether no later version is
+    listed) for edit de-duplication."""
     own = str(tweet.get("id_str") or tweet.get("id") or "")
     info = tweet.get("edit_info")
     ids: object = None
@@ -188,16 +224,33 @@ def _versions(tweet: dict[str, Any]) -> tuple[str, int]:
             if not ids and isinstance(edit.get("initialTweetId"), str):
                 ids = [edit["initialTweetId"]]
     first = str(ids[0]) if isinstance(ids, list) and ids else own
+    last = str(ids[-1]) if isinstance(ids, list) and ids else own
     try:
-        return first, int(own)
+        return first, int(own), last == own
     except ValueError:
-        return first, 0
+        return first, 0, True
+
+
+def read_notes(files: list[tuple[str, str]]) -> Notes:
+    """The long posts' notes from every ``note-tweet.js`` part (``(name, text)`` pairs);
+    raises ``ArchiveError`` when one is not an X archive file or is malformed."""
+    notes: list[Note] = []
+    for name, text in files:
+        kind = data_kind(text)
+        if kind is not None and kind != "note_tweet":
+            raise ArchiveError(f"{name}: an X archive file of {kind!r}, not of long posts")
+        notes += [n for n in map(to_note, iter_entries(text, name)) if n is not None]
+    return Notes(notes)
 
 
 def read_tweets(
-    files: list[tuple[str, str]], owner: str | None = None, owner_id: str | None = None
+    files: list[tuple[str, str]],
+    owner: str | None = None,
+    owner_id: str | None = None,
+    notes: Notes | None = None,
 ) -> list[Post]:
-    """Posts from every ``tweets.js`` part (``(name, text)`` pairs), edits counted once."""
+    """Posts from every ``tweets.js`` part (``(name, text)`` pairs), edits counted once,
+    long posts whole when ``notes`` holds their text."""
     latest: dict[str, tuple[int, Post]] = {}
     order: list[str] = []
     for name, text in files:
@@ -205,12 +258,15 @@ def read_tweets(
             tweet = entry.get("tweet", entry)
             if not isinstance(tweet, dict):
                 continue
-            first, version = _versions(tweet)
+            first, version, last = _versions(tweet)
             if not first:
                 first = f"#{len(order)}"
             seen = latest.get(first)
             if seen is None:
                 order.append(first)
             if seen is None or version >= seen[0]:
-                latest[first] = (version, to_post(tweet, owner_id, owner))
+                # an earlier version of an edited post must not take the note that
+                # holds the last version's words
+                post = to_post(tweet, owner_id, owner, notes if last else None)
+                latest[first] = (version, post)
     return [latest[key][1] for key in order]

@@ -23,7 +23,7 @@ export function refusal(file) {
   if (file.size > MAX_BYTES && !CONTAINER.test(file.name || "")) {
     return (
       `${file.name}: ${mb(file.size)} MB is more than the audit reads (${mb(MAX_BYTES)} MB); ` +
-      "export a shorter period, or pass only the posts file"
+      "export a shorter period, or split the file"
     );
   }
   return null;
