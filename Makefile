@@ -26,7 +26,7 @@ help:
 	@echo "make test    set up and run every test (lint, types, unit, site, browser)"
 	@echo "make build   build the site into site/"
 	@echo "make bench   print speed figures (CPython and headless Chromium)"
-	@echo "make eval    print each rule's precision and recall (development and held-out corpora)"
+	@echo "make eval    print each rule's precision and recall (development, held-out and blind corpora)"
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -1,4 +1,4 @@
-"""Measure the checker on its two corpora: per-rule precision and recall.
+"""Measure the checker on its three corpora: per-rule precision and recall.
 
 The corpus (``tests/corpus/*.yaml``) holds drafts written by many kinds of
 account, each labelled with the rules the handbook says should fire on it
@@ -12,6 +12,7 @@ expected a false alarm, one that stays quiet where it is expected a miss.
     .venv/bin/python scripts/eval.py --json      # figures for tests and tools
     .venv/bin/python scripts/eval.py --rule hard-sell -v   # one rule's misses and alarms
     make eval EVAL_ARGS="--rule hard-sell -v"              # the same through make
+    .venv/bin/python scripts/eval.py --set-floors blind    # rewrite blind/floors.toml
 
 The held-out corpus (``tests/corpus/heldout/*.yaml``, same schema) is
 measured and printed separately, after the development figures. Its drafts
@@ -20,6 +21,16 @@ tuned on them: its figures say how the rules generalise to wordings nobody
 tuned for. A rule fix must be motivated by a new development draft, never by a
 held-out one (see tests/corpus/README.md). Each corpus has its own floors
 (``floors.toml`` beside its drafts).
+
+The blind corpus (``tests/corpus/blind/*.yaml``) is a third, fresh set,
+written the same way once the held-out drafts began to guide rule fixes: it is
+printed last, in its own table, and nobody tunes a rule on it or reads its
+misses to fix one. Its figures are the honest measure of the improved rules.
+
+``--set-floors CORPUS`` rewrites that corpus's ``floors.toml`` from the
+figures the checker reaches now (each ratio rounded down to two decimals, the
+clean counts as they are), keeping the file's leading comments, so floors are
+reset mechanically rather than typed by hand.
 
 It is a measuring tool: it exits 0 whatever the figures are, and 2 only when
 a corpus itself is malformed (an unknown rule, platform or kind, a missing
@@ -52,6 +63,14 @@ HELDOUT_CAPTION = (
     "The rules were never tuned on these drafts: they measure how the rules generalise,\n"
     "and must never be used to tune one (a fix starts from a new development draft)."
 )
+# The blind drafts: a second held-out set, never tuned on and never read to tune.
+BLIND_DIR = "blind"
+BLIND_CAPTION = (
+    "Blind: the rules were never tuned on these drafts, and they are never to be used for\n"
+    "tuning (do not read a miss here and fix a rule): they measure the improved rules honestly."
+)
+# What --set-floors names each corpus by, and the folder it lives in.
+CORPORA = {"development": "", "heldout": HELDOUT_DIR, "blind": BLIND_DIR}
 FIELDS = {"id", "text", "platform", "kind", "expect", "why", "near", "handles", "tags"}
 REQUIRED = ("id", "text", "platform", "expect", "why")
 
@@ -174,21 +193,33 @@ def load(folder: Path = DEFAULT_CORPUS, prefix: str = "") -> list[Draft]:
     return drafts
 
 
-def load_heldout(folder: Path, development: list[Draft]) -> list[Draft] | None:
-    """The held-out drafts in ``folder/heldout/``, or None when there is no such folder.
+def load_beside(folder: Path, name: str, others: list[Draft]) -> list[Draft] | None:
+    """The drafts in ``folder/name/``, or None when there is no such folder.
 
-    An id may not repeat one of the development corpus, so that every id in a
-    report names one draft.
+    An id may not repeat one of ``others`` (the corpora loaded before), so
+    that every id in a report names one draft.
     """
-    heldout = folder / HELDOUT_DIR
-    if not heldout.is_dir():
+    sub = folder / name
+    if not sub.is_dir():
         return None
-    drafts = load(heldout, prefix=f"{HELDOUT_DIR}/")
-    dev_files = {d.id: d.file for d in development}
+    drafts = load(sub, prefix=f"{name}/")
+    known = {d.id: d.file for d in others}
     for d in drafts:
-        if d.id in dev_files:
-            raise CorpusError(f"{d.file}: id {d.id!r} repeats one in {dev_files[d.id]}")
+        if d.id in known:
+            raise CorpusError(f"{d.file}: id {d.id!r} repeats one in {known[d.id]}")
     return drafts
+
+
+def load_heldout(folder: Path, development: list[Draft]) -> list[Draft] | None:
+    """The held-out drafts in ``folder/heldout/``, or None when there is no such folder."""
+    return load_beside(folder, HELDOUT_DIR, development)
+
+
+def load_blind(
+    folder: Path, development: list[Draft], heldout: list[Draft] | None
+) -> list[Draft] | None:
+    """The blind drafts in ``folder/blind/``, or None; ids unique across all three corpora."""
+    return load_beside(folder, BLIND_DIR, development + (heldout or []))
 
 
 @dataclass
@@ -417,6 +448,99 @@ def print_text(
             print(f"  {line}")
 
 
+def _floor(numerator: int, denominator: int) -> float:
+    """``numerator / denominator`` rounded down to two decimals, exactly (0.29 stays 0.29)."""
+    return (numerator * 100 // denominator) / 100
+
+
+DEFAULT_FLOORS_HEADER = """\
+# Floors for this corpus, held by tests/test_corpus.py and shown by `make eval`.
+# Written by `scripts/eval.py --set-floors`: each is what the checker reached when
+# they were set, rounded down to two decimals, so falling below one is a regression.
+# A rule that never fired has precision floor 0.0 (precision of a silent rule holds).
+"""
+
+
+def floors_toml(result: Result, header: str = DEFAULT_FLOORS_HEADER) -> str:
+    """A floors file holding ``result``'s figures: what ``--set-floors`` writes."""
+    clean = result.clean
+    lines = [header.rstrip("\n")] if header.strip() else []
+    lines += [
+        "[clean]",
+        f"max-with-findings = {sum(bool(o.found) for o in clean)}"
+        "  # clean drafts with any finding, suggestions included",
+        f"max-with-warnings = {sum(bool(o.loud) for o in clean)}"
+        "  # clean drafts with a warning or an error",
+        "",
+        "[precision]",
+    ]
+    for name, s in result.scores.items():
+        fired = s.tp + s.fp
+        lines.append(f"{name} = {_floor(s.tp, fired)}" if fired else f"{name} = 0.0  # never fired")
+    lines += ["", "[recall]"]
+    for name, s in result.scores.items():
+        lines.append(f"{name} = {_floor(s.tp, s.flag)}" if s.flag else f"{name} = 0.0  # no draft")
+    return "\n".join(lines) + "\n"
+
+
+def floors_header(path: Path) -> str:
+    """The comment block that opens an existing floors file, kept when it is rewritten."""
+    if not path.exists():
+        return DEFAULT_FLOORS_HEADER
+    head = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line)
+    return "\n".join(head) + "\n" if head else DEFAULT_FLOORS_HEADER
+
+
+def set_floors(folder: Path, result: Result) -> Path:
+    """Rewrite ``folder/floors.toml`` from ``result``; returns the file written."""
+    path = folder / FLOORS_FILE
+    path.write_text(floors_toml(result, floors_header(path)), encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """One measured corpus and how the report names it."""
+
+    key: str  # the JSON key and --set-floors name
+    folder: Path
+    drafts: list[Draft]
+    floors: Floors | None
+    title: str
+    caption: str = ""
+    floors_note: str = ""
+
+
+def load_all(folder: Path, with_floors: bool = True) -> list[Corpus]:
+    """The development corpus, then the held-out and blind ones when present.
+
+    ``with_floors=False`` skips the floors files (--set-floors rewrites one, and
+    must work when the old file is broken or missing).
+    """
+
+    def _floors_of(sub: Path, prefix: str) -> Floors | None:
+        present = with_floors and (sub / FLOORS_FILE).exists()
+        return load_floors(sub, prefix=prefix) if present else None
+
+    development = load(folder)
+    heldout = load_heldout(folder, development)
+    blind = load_blind(folder, development, heldout)
+    out = [Corpus("development", folder, development, _floors_of(folder, ""), "Development corpus")]
+    for key, drafts, title, caption in (
+        ("heldout", heldout, "Held-out corpus", HELDOUT_CAPTION),
+        ("blind", blind, "Blind corpus", BLIND_CAPTION),
+    ):
+        if drafts is not None:
+            sub = folder / CORPORA[key]
+            floors = _floors_of(sub, f"{CORPORA[key]}/")
+            out.append(Corpus(key, sub, drafts, floors, title, caption, ", regression floors"))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of *.yaml")
@@ -425,45 +549,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rule", action="append", metavar="NAME", help="list only this rule's misses and alarms"
     )
+    parser.add_argument(
+        "--set-floors",
+        choices=list(CORPORA),
+        metavar="CORPUS",
+        help="rewrite this corpus's floors.toml from the current figures "
+        f"(one of: {', '.join(CORPORA)})",
+    )
     args = parser.parse_args(argv)
     unknown = sorted(set(args.rule or ()) - {rule.name for rule in REGISTRY})
     if unknown:
         parser.error(f"unknown rule(s) {', '.join(unknown)}; see: etiquette rules")
-    heldout_dir = args.corpus / HELDOUT_DIR
-    heldout_floors_name = f"{HELDOUT_DIR}/{FLOORS_FILE}"
     try:
-        drafts = load(args.corpus)
-        has_floors = (args.corpus / FLOORS_FILE).exists()
-        floors = load_floors(args.corpus) if has_floors else None
-        heldout = load_heldout(args.corpus, drafts)
-        has_heldout_floors = heldout is not None and (heldout_dir / FLOORS_FILE).exists()
-        heldout_floors = (
-            load_floors(heldout_dir, prefix=f"{HELDOUT_DIR}/") if has_heldout_floors else None
-        )
+        corpora = load_all(args.corpus, with_floors=not args.set_floors)
     except CorpusError as err:
         print(f"error: malformed corpus: {err}", file=sys.stderr)
         return 2
-    result = run(drafts)
-    heldout_result = run(heldout) if heldout is not None else None
+    results = {c.key: run(c.drafts) for c in corpora}
+    if args.set_floors:
+        chosen = [c for c in corpora if c.key == args.set_floors]
+        if not chosen:
+            where = args.corpus / CORPORA[args.set_floors]
+            print(f"error: no {args.set_floors} corpus in {where}", file=sys.stderr)
+            return 2
+        path = set_floors(chosen[0].folder, results[args.set_floors])
+        print(f"Floors for the {args.set_floors} corpus written to {path}")
+        return 0
     only = set(args.rule) if args.rule else None
     try:
         if args.json:
-            data = as_json(result)
-            data["heldout"] = as_json(heldout_result) if heldout_result is not None else None
+            data = as_json(results["development"])
+            for key in ("heldout", "blind"):
+                data[key] = as_json(results[key]) if key in results else None
             print(json.dumps(data, indent=2, ensure_ascii=False))
-        else:
-            print_text(result, args.verbose, floors, only)
-            if heldout_result is not None:
+            return 0
+        for i, c in enumerate(corpora):
+            if i:
                 print("\n" + "=" * 72 + "\n")
-                print_text(
-                    heldout_result,
-                    args.verbose,
-                    heldout_floors,
-                    only,
-                    title="Held-out corpus",
-                    caption=HELDOUT_CAPTION,
-                    floors_name=f"{heldout_floors_name}, regression floors",
-                )
+            prefix = f"{CORPORA[c.key]}/" if CORPORA[c.key] else ""
+            print_text(
+                results[c.key],
+                args.verbose,
+                c.floors,
+                only,
+                title=c.title,
+                caption=c.caption,
+                floors_name=f"{prefix}{FLOORS_FILE}{c.floors_note}",
+            )
     except BrokenPipeError:  # piped into head: the reader has seen enough
         sys.stderr.close()
     return 0

@@ -1,4 +1,4 @@
-"""The two corpora (tests/corpus/ and tests/corpus/heldout/) and the floors the checker keeps.
+"""The three corpora (tests/corpus/, heldout/ and blind/) and the floors the checker keeps.
 
 The corpus holds drafts written in many voices, each labelled with the rules the
 handbook says should fire; ``scripts/eval.py`` (``make eval``) measures each
@@ -16,6 +16,13 @@ sizes (300 drafts, 80 ordinary clean posts, 8 drafts to flag and 8 near misses
 per rule) and its own floors (``heldout/floors.toml``). Those floors are
 regression floors, set at what the checker reached the first time the drafts
 were measured: the rules were never tuned on these drafts, and must not be.
+
+The blind corpus (tests/corpus/blind/) is a fresh held-out set, for when the
+first one has guided rule fixes and is no longer blind: 250 drafts, 70
+ordinary clean posts, 7 drafts to flag and 7 near misses per rule, ids unique
+across all three corpora, no copy or close rewording of a development or
+held-out draft, and its own regression floors (``blind/floors.toml``, written
+by ``scripts/eval.py --set-floors blind``).
 """
 
 from __future__ import annotations
@@ -49,6 +56,10 @@ HELDOUT = CORPUS / "heldout"
 MIN_HELDOUT_DRAFTS = 300
 MIN_HELDOUT_ORDINARY = 80  # clean, and written as no rule's near miss
 MIN_HELDOUT_PER_RULE = 8
+BLIND = CORPUS / "blind"
+MIN_BLIND_DRAFTS = 250
+MIN_BLIND_ORDINARY = 70  # clean, and written as no rule's near miss
+MIN_BLIND_PER_RULE = 7
 ALL_PLATFORMS = {"x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "instagram"}
 ALL_KINDS = {"post", "reply", "invitation", "thread"}
 
@@ -228,6 +239,7 @@ def test_the_real_report_checks_its_floors() -> None:
     assert done.returncode == 0, done.stderr
     assert "Floors (floors.toml): all held" in done.stdout
     assert "Floors (heldout/floors.toml, regression floors): all held" in done.stdout
+    assert "Floors (blind/floors.toml, regression floors): all held" in done.stdout
 
 
 MALFORMED = [
@@ -330,16 +342,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9']+", text.lower()))
 
 
-def test_heldout_drafts_are_not_rewordings_of_development_drafts() -> None:
-    """Half the words in common with a development draft is a copy, not a stranger's draft.
-
-    The first version of the held-out corpus had a dozen such echoes, and the
-    rules caught them far more often than the fresh drafts that replaced them.
-    """
-    development = evaluation.load(CORPUS)
-    known = [(_words(d.text), d.id) for d in development]
-    drafts = evaluation.load_heldout(CORPUS, development)
-    assert drafts is not None
+def _echoes(drafts: list[Any], earlier: list[Any]) -> list[str]:
+    """Each draft sharing half its words or more with an earlier corpus's draft."""
+    known = [(_words(d.text), d.id) for d in earlier]
     echoes = []
     for d in drafts:
         words = _words(d.text)
@@ -347,7 +352,33 @@ def test_heldout_drafts_are_not_rewordings_of_development_drafts() -> None:
             shared = len(words & other) / len(words | other)
             if shared >= MAX_SHARED_WORDS:
                 echoes.append(f"{d.id} ~ {other_id} ({shared:.2f})")
-    assert not echoes
+    return echoes
+
+
+def test_heldout_drafts_are_not_rewordings_of_development_drafts() -> None:
+    """Half the words in common with a development draft is a copy, not a stranger's draft.
+
+    The first version of the held-out corpus had a dozen such echoes, and the
+    rules caught them far more often than the fresh drafts that replaced them.
+    """
+    development = evaluation.load(CORPUS)
+    drafts = evaluation.load_heldout(CORPUS, development)
+    assert drafts is not None
+    assert not _echoes(drafts, development)
+
+
+def test_the_echo_check_catches_a_close_rewording() -> None:
+    draft = evaluation.Draft(
+        "b", "f", "The bus to Leeds is late again today", "x", "post", frozenset(), "w"
+    )
+    other = evaluation.Draft(
+        "d", "f", "The bus to Leeds is late again", "x", "post", frozenset(), "w"
+    )
+    fresh = evaluation.Draft(
+        "e", "f", "Frost on the allotment and tea in a flask", "x", "post", frozenset(), "w"
+    )
+    assert _echoes([draft], [other]) == ["b ~ d (0.88)"]
+    assert _echoes([fresh], [other]) == []
 
 
 @pytest.mark.parametrize("rule", RULES)
@@ -466,3 +497,236 @@ def test_heldout_floors_are_checked_and_named(tmp_path: Path) -> None:
     broken = run_eval("--corpus", str(tmp_path))
     assert broken.returncode == 2
     assert "heldout/floors.toml: missing [precision] table" in broken.stderr
+
+
+# --- the blind corpus -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blind(figures: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = figures["blind"]
+    assert data is not None, "tests/corpus/blind/ is missing"
+    return data
+
+
+@pytest.fixture(scope="module")
+def blind_floors() -> Any:
+    return evaluation.load_floors(BLIND, prefix="blind/")
+
+
+def _all_three() -> tuple[list[Any], list[Any], list[Any]]:
+    development = evaluation.load(CORPUS)
+    heldout = evaluation.load_heldout(CORPUS, development)
+    assert heldout is not None
+    drafts = evaluation.load_blind(CORPUS, development, heldout)  # raises on a repeated id
+    assert drafts is not None
+    return development, heldout, drafts
+
+
+def test_blind_corpus_is_well_formed_and_large_enough() -> None:
+    _, _, drafts = _all_three()
+    assert len(drafts) >= MIN_BLIND_DRAFTS
+    ordinary = [d for d in drafts if d.clean and not d.near]
+    assert len(ordinary) >= MIN_BLIND_ORDINARY
+    assert {d.platform for d in drafts} == ALL_PLATFORMS
+    assert {d.kind for d in drafts} == ALL_KINDS
+    assert all(d.file.startswith("blind/") and d.id.startswith("b-") for d in drafts)
+
+
+def test_blind_ids_are_unique_across_the_three_corpora() -> None:
+    development, heldout, drafts = _all_three()
+    blind_ids = {d.id for d in drafts}
+    assert len(blind_ids) == len(drafts)
+    assert not blind_ids & {d.id for d in development + heldout}
+
+
+def test_blind_drafts_are_new_drafts() -> None:
+    """No blind draft repeats a development, held-out or other blind draft word for word."""
+    development, heldout, drafts = _all_three()
+    seen = {(d.text.strip(), d.platform, d.kind, d.handles): d.id for d in development + heldout}
+    for d in drafts:
+        key = (d.text.strip(), d.platform, d.kind, d.handles)
+        assert key not in seen, f"{d.id} repeats {seen[key]}"
+        seen[key] = d.id
+
+
+def test_blind_drafts_are_not_rewordings_of_development_or_heldout_drafts() -> None:
+    development, heldout, drafts = _all_three()
+    assert not _echoes(drafts, development + heldout)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_each_rule_has_blind_drafts_to_flag_and_near_misses(
+    rule: str, blind: dict[str, Any]
+) -> None:
+    counts = blind["rules"][rule]
+    assert counts["flag"] >= MIN_BLIND_PER_RULE, f"{rule}: only {counts['flag']} drafts"
+    assert counts["near"] >= MIN_BLIND_PER_RULE, f"{rule}: only {counts['near']} near misses"
+
+
+def test_blind_floors_name_every_rule(blind_floors: Any) -> None:
+    assert set(blind_floors.precision) == set(RULES)
+    assert set(blind_floors.recall) == set(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule_keeps_its_blind_regression_floors(
+    rule: str, blind: dict[str, Any], blind_floors: Any
+) -> None:
+    got = blind["rules"][rule]
+    misses = [m["id"] for m in blind["misses"] if m["rule"] == rule]
+    alarms = [m["id"] for m in blind["false_alarms"] if m["rule"] == rule]
+    if got["precision"] is not None:
+        assert got["precision"] >= blind_floors.precision[rule], f"false alarms now: {alarms}"
+    assert got["recall"] >= blind_floors.recall[rule], f"misses now: {misses}"
+
+
+def test_blind_clean_drafts_stay_as_quiet_as_recorded(
+    blind: dict[str, Any], blind_floors: Any
+) -> None:
+    noisy = sorted({a["id"] for a in blind["false_alarms"]})
+    assert blind["clean_with_findings"] <= blind_floors.max_clean_with_findings, noisy
+    assert blind["clean_with_warnings"] <= blind_floors.max_clean_with_warnings, noisy
+
+
+BLINDED = """\
+- id: b-bare
+  platform: linkedin
+  text: |-
+    https://example.org/annual-report
+  expect: [bare-link]
+  why: Only a link.
+- id: b-quiet
+  platform: threads
+  text: |-
+    Fog on the estuary, and the ferry is running late.
+  expect: [shouting]
+  why: A deliberately wrong label, to count a miss.
+- id: b-clean
+  platform: x
+  text: |-
+    Soup of the day is leek and potato; thanks for bearing with the slow queue.
+  expect: []
+  why: An ordinary post.
+"""
+
+
+def _three_corpora(tmp_path: Path) -> Path:
+    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    for name, text in (("heldout", HELD), ("blind", BLINDED)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "drafts.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_blind_figures_are_measured_and_printed_third_and_apart(tmp_path: Path) -> None:
+    corpus = _three_corpora(tmp_path)
+    data = json.loads(run_eval("--json", "--corpus", str(corpus)).stdout)
+    assert (data["drafts"], data["heldout"]["drafts"]) == (4, 2)  # unmixed
+    blind = data["blind"]
+    assert (blind["drafts"], blind["clean"], blind["clean_with_findings"]) == (3, 1, 0)
+    assert (blind["rules"]["bare-link"]["tp"], blind["rules"]["shouting"]["fn"]) == (1, 1)
+    assert blind["misses"] == [
+        {"rule": "shouting", "id": "b-quiet", "file": "blind/drafts.yaml", "found": []}
+    ]
+    text = run_eval("--corpus", str(corpus)).stdout
+    before, blind_part = text.split("Blind corpus: 3 drafts, 1 of them clean\n")
+    assert "Held-out corpus: 2 drafts" in before and "b-quiet" not in before
+    assert "held-quiet" not in blind_part and "calm-but-labelled" not in blind_part
+    assert blind_part.startswith(evaluation.BLIND_CAPTION)
+    assert "never tuned on" in evaluation.BLIND_CAPTION
+    assert "never to be used for" in evaluation.BLIND_CAPTION
+    assert "blind/drafts.yaml:b-quiet" in blind_part
+
+
+def test_a_corpus_without_blind_drafts_reports_none(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    assert json.loads(run_eval("--json", "--corpus", str(tmp_path)).stdout)["blind"] is None
+    assert "Blind" not in run_eval("--corpus", str(tmp_path)).stdout
+
+
+@pytest.mark.parametrize(
+    ("new_id", "message"),
+    [
+        ("lone-link", "blind/drafts.yaml: id 'lone-link' repeats one in tiny.yaml"),
+        ("held-bare", "blind/drafts.yaml: id 'held-bare' repeats one in heldout/drafts.yaml"),
+    ],
+)
+def test_a_blind_id_repeating_another_corpus_is_a_clear_error(
+    tmp_path: Path, new_id: str, message: str
+) -> None:
+    corpus = _three_corpora(tmp_path)
+    (corpus / "blind" / "drafts.yaml").write_text(
+        BLINDED.replace("id: b-quiet", f"id: {new_id}", 1), encoding="utf-8"
+    )
+    done = run_eval("--corpus", str(corpus))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert message in done.stderr
+
+
+def test_blind_floors_are_checked_and_named(tmp_path: Path) -> None:
+    corpus = _three_corpora(tmp_path)
+    (corpus / "blind" / "floors.toml").write_text(
+        "[clean]\nmax-with-findings = 0\nmax-with-warnings = 0\n"
+        "[precision]\n[recall]\nshouting = 0.5\n",
+        encoding="utf-8",
+    )
+    done = run_eval("--corpus", str(corpus))
+    assert "Floors (blind/floors.toml, regression floors): BELOW" in done.stdout
+    assert "shouting recall 0.000 is below its floor 0.50" in done.stdout
+
+
+# --- --set-floors -------------------------------------------------------------------
+
+
+def test_floors_round_down_exactly() -> None:
+    assert evaluation._floor(29, 100) == 0.29  # 0.29 * 100 is 28.999... in floating point
+    assert evaluation._floor(2, 3) == 0.66
+    assert evaluation._floor(7, 8) == 0.87
+    assert evaluation._floor(5, 5) == 1.0
+
+
+def test_set_floors_writes_the_current_figures(tmp_path: Path) -> None:
+    corpus = _three_corpora(tmp_path)
+    header = "# Kept: the comment that opens the file.\n# Second line.\n"
+    (corpus / "blind" / "floors.toml").write_text(
+        header + "[clean]\nmax-with-findings = 9\n",
+        encoding="utf-8",  # broken: no tables
+    )
+    done = run_eval("--corpus", str(corpus), "--set-floors", "blind")
+    assert done.returncode == 0, done.stderr
+    assert "blind/floors.toml" in done.stdout
+    written = (corpus / "blind" / "floors.toml").read_text(encoding="utf-8")
+    assert written.startswith(header)
+    floors = evaluation.load_floors(corpus / "blind")
+    assert set(floors.precision) == set(floors.recall) == set(RULES)
+    assert (floors.precision["bare-link"], floors.recall["bare-link"]) == (1.0, 1.0)
+    assert floors.recall["shouting"] == 0.0
+    assert floors.precision["shouting"] == 0.0  # never fired: any precision holds
+    assert (floors.max_clean_with_findings, floors.max_clean_with_warnings) == (0, 0)
+    report = run_eval("--corpus", str(corpus)).stdout
+    assert "Floors (blind/floors.toml, regression floors): all held" in report
+    assert not (corpus / "floors.toml").exists()  # only the corpus named was touched
+
+
+def test_set_floors_rounds_down_and_counts_noisy_clean_drafts(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    done = run_eval("--corpus", str(tmp_path), "--set-floors", "development")
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "floors.toml").read_text(encoding="utf-8")
+    assert text.startswith(evaluation.DEFAULT_FLOORS_HEADER)
+    floors = evaluation.load_floors(tmp_path)
+    assert floors.precision["bare-link"] == 0.5  # one hit, one false alarm
+    assert floors.max_clean_with_findings == 1
+    assert "Floors (floors.toml): all held" in run_eval("--corpus", str(tmp_path)).stdout
+
+
+def test_set_floors_on_a_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    done = run_eval("--corpus", str(tmp_path), "--set-floors", "blind")
+    assert done.returncode == 2
+    assert "no blind corpus in" in done.stderr
+    with pytest.raises(SystemExit) as exit_info:
+        run_eval("--set-floors", "blnd")
+    assert exit_info.value.code == 2

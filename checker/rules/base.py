@@ -185,8 +185,9 @@ class Phrases:
     (the regex runs only on posts that hold it; "" for none). ``unless`` maps a
     phrase to a regular expression of words that, in the same sentence, show its
     plain sense ("synergy" between two drugs, a "deep dive" to 30 metres): there the
-    phrase passes. With ``quoted_ok``, a phrase in quotation marks is reported
-    speech, not the writer's own words, and passes.
+    phrase passes; ``unless_in_post`` does the same for words anywhere in the post (a
+    post about softball: "touching base" there is a base). With ``quoted_ok``, a phrase
+    in quotation marks is reported speech, not the writer's own words, and passes.
     """
 
     phrases: tuple[str, ...] | Mapping[str, str]
@@ -195,6 +196,7 @@ class Phrases:
     extra: tuple[tuple[str, str], ...] = ()
     extra_needs: tuple[str, ...] = ()
     unless: Mapping[str, str] = field(default_factory=dict)
+    unless_in_post: Mapping[str, str] = field(default_factory=dict)
     quoted_ok: bool = False
     # A team's own words mean what they say: "acme-cloud" must not flag "Acme Cloud".
     exact_hyphens: bool = False
@@ -214,10 +216,14 @@ class Phrases:
 
     @cached_property
     def _extra(self) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-        needs = (*self.extra_needs, *("" for _ in self.extra[len(self.extra_needs) :]))
+        needs = self.extra_needs
         return tuple(
-            (re.compile(pattern, re.IGNORECASE), plain, needle)
-            for (pattern, plain), needle in zip(self.extra, needs, strict=False)
+            (
+                re.compile(e[0], re.IGNORECASE),
+                e[1],
+                e[2] if len(e) > 2 else needs[i] if i < len(needs) else "",
+            )
+            for i, e in enumerate(self.extra)
         )
 
     @cached_property
@@ -228,11 +234,19 @@ class Phrases:
     def _unless(self) -> dict[str, re.Pattern[str]]:
         return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless.items()}
 
+    @cached_property
+    def _unless_in_post(self) -> dict[str, re.Pattern[str]]:
+        return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless_in_post.items()}
+
     def _plain_sense(self, text: str, start: int, end: int) -> bool:
         """True when the match at ``start:end`` is used in a plain sense, or quoted."""
         if self.quoted_ok and _quoted(text, start, end):
             return True
-        sense = self._unless.get(normalise(text[start:end]))
+        key = normalise(text[start:end])
+        anywhere = self._unless_in_post.get(key)
+        if anywhere is not None and anywhere.search(text) is not None:
+            return True
+        sense = self._unless.get(key)
         if sense is None:
             return False
         a, b = _sentence_bounds(text, start, end)
@@ -265,9 +279,13 @@ class Phrases:
             yield from regex.finditer(draft.prose)
 
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        # a list phrase and an ``extra`` pattern may cover the same words: one finding
+        return without_overlaps(self._find(draft, terms))
+
+    def _find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         text = draft.prose
         listed = isinstance(self.phrases, Mapping)
-        check_sense = bool(self.unless) or self.quoted_ok
+        check_sense = bool(self.unless) or bool(self.unless_in_post) or self.quoted_ok
         for m in self.matches(draft, terms):
             if check_sense and self._plain_sense(text, m.start(), m.end()):
                 continue
@@ -340,17 +358,8 @@ class Pattern:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
-    @cached_property
-    def _gate(self) -> tuple[str, ...]:
-        """``needs`` as a gate for posts of any length (see ``has_any``): of each need,
-        its longest word, since a space in a need stands for any run of white space."""
-        words = [max(need.split(), key=len, default="") for need in self.needs]
-        return () if "" in words else tuple(words)
-
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         if self.needs and not any_in(self.needs, draft.lower):
-            return
-        if self._gate and not has_any(self._gate, draft.folded):
             return
         text = draft.prose
         for m in self.regex.finditer(text):

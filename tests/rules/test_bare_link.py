@@ -82,3 +82,20 @@ def test_laughter_and_dashed_page_titles_are_not_words_of_ones_own(text: str) ->
 def test_a_dash_inside_a_sentence_is_not_a_page_title() -> None:
     text = "We tried it at home - it works, and the kids loved it https://example.com/kit"
     assert not findings(text, "bare-link", platform="threads")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please check it https://example.com/report.pdf",
+        "Latest episode: the man who restores church clocks https://example.org/ep9",
+        "have a read 👉 https://example.org/zine",
+    ],
+)
+def test_bare_link_flags_labels_that_add_nothing(text: str) -> None:
+    assert findings(text, "bare-link")
+
+
+def test_a_label_then_a_sentence_of_ones_own_passes() -> None:
+    text = "New post: I broke the build twice. Here is what I learned: https://example.org/p"
+    assert not findings(text, "bare-link")

@@ -4,6 +4,7 @@ where its findings point, what they say, settings and edge cases."""
 from __future__ import annotations
 
 import pytest
+from rule_findings import findings, spans
 
 from checker import check
 from checker.model import Finding
@@ -97,3 +98,19 @@ def test_calls_to_spread_in_other_words(text: str, span: str) -> None:
 )
 def test_community_requests_and_near_misses_pass(text: str) -> None:
     assert _found(text, "facebook") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Like this if you want part two!", "Like this if you"),
+        ("Leadership is listening. ♻️ Repost if this resonates.", "Repost if this resonates"),
+        ("Tag that friend who never replies 😂", "Tag that friend who"),
+    ],
+)
+def test_engagement_bait_knows_other_verbs_and_shapes(text: str, span: str) -> None:
+    assert spans(text, "engagement-bait") == [span]
+
+
+def test_an_emoji_key_that_asks_nothing_is_not_a_vote() -> None:
+    assert not findings("Key: 🌱 for vegan, 🌶️ for spicy.", "engagement-bait", platform="facebook")

@@ -84,3 +84,19 @@ def test_follower_counts_and_deals_in_other_words(text: str, span: str) -> None:
 )
 def test_counts_that_are_not_chasing_pass(text: str) -> None:
     assert _found("follower-chasing", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("About 30k people follow this account, so listen.", "30k people follow this account"),
+        ("With a readership of 50,000, we know what works.", "readership of 50,000"),
+        ("2,000 followers by Saturday? we're 61 off", "2,000 followers by Saturday"),
+    ],
+)
+def test_follower_chasing_knows_counts_without_my(text: str, span: str) -> None:
+    assert [text[f.start : f.end] for f in _found("follower-chasing", text)] == [span]
+
+
+def test_a_small_audience_is_not_a_credential() -> None:
+    assert not _found("follower-chasing", "Our audience of 40 at the gig was lovely.")

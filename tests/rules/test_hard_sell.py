@@ -65,3 +65,19 @@ def test_offers_in_other_words(text: str) -> None:
 )
 def test_prices_and_deadlines_that_are_not_pitches_pass(text: str) -> None:
     assert not findings(text, "hard-sell", platform="linkedin")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Scarves 2 for 15 euro, come fast, stock is limited", "2 for 15 euro"),
+        ("Get in before the presale closes tonight!", "presale closes"),
+        ("Any three books for the price of two this week only.", "for the price of two"),
+    ],
+)
+def test_hard_sell_knows_offers_without_sale_words(text: str, span: str) -> None:
+    assert span in spans(text, "hard-sell")
+
+
+def test_pressure_without_a_price_or_an_offer_passes() -> None:
+    assert not findings("Don't miss it, the parade starts at noon. Be quick!", "hard-sell")

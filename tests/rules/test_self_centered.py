@@ -47,3 +47,13 @@ def test_self_promotion_with_possessed_others_is_flagged(text: str) -> None:
 )
 def test_personal_news_passes(text: str) -> None:
     assert not findings(text, "self-centered")
+
+
+def test_a_short_post_needs_a_boast_to_be_all_about_oneself() -> None:
+    assert findings("My work. My style. My rules. I am the best.", "self-centered")
+    assert not findings("My tea, my sofa, my blanket, my evening.", "self-centered")
+
+
+def test_we_inside_a_quotation_is_not_the_writers_voice() -> None:
+    text = 'Our coach after the match: "we ran, we fought, we never stopped, we earned it"'
+    assert not findings(text, "self-centered")

@@ -4,6 +4,7 @@ where its findings point, what they say, settings and edge cases."""
 from __future__ import annotations
 
 import pytest
+from rule_findings import findings
 
 from checker import check
 from checker.config import Config
@@ -61,3 +62,14 @@ def test_shouting_is_a_suggestion() -> None:
 def test_capitals_copied_from_a_sign_are_not_shouting() -> None:
     assert _found("shouting", "The pub door still says NO MUDDY BOOTS and it's fair.") == []
     assert _found("shouting", "Honestly NO MUDDY BOOTS ALLOWED here.")
+
+
+def test_two_stressed_words_are_emphasis_not_shouting() -> None:
+    assert not findings("The view was AMAZING and the tea even BETTER.", "shouting")
+
+
+def test_scattered_capitals_give_one_finding_naming_them() -> None:
+    text = "This is SO good, the portions are HUGE, the staff AMAZING, I am NEVER leaving"
+    (f,) = findings(text, "shouting")
+    assert text[f.start : f.end] == "SO"
+    assert "“HUGE”" in f.message and "1 more" in f.message

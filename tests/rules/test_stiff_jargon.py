@@ -4,6 +4,7 @@ where its findings point, what they say, settings and edge cases."""
 from __future__ import annotations
 
 import pytest
+from rule_findings import findings, spans
 
 from checker import check
 from checker.config import Config, RuleSettings
@@ -88,3 +89,35 @@ def test_jargon_in_its_inflections_and_cousins(text: str, span: str) -> None:
 )
 def test_plain_senses_and_quotations_pass(text: str) -> None:
     assert _found("stiff-jargon", text) == []
+
+
+def test_stiff_jargon_plain_senses_of_socialise_and_bandwidth_pass() -> None:
+    for text in (
+        "Our puppy socialised with the other dogs at the park.",
+        "The router lacks the bandwidth for 4K streaming.",
+        "Baseball practice: slide, then touch base with your foot.",
+    ):
+        assert not findings(text, "stiff-jargon"), text
+
+
+def test_stiff_jargon_knows_peoples_bandwidth() -> None:
+    assert spans("Nobody has the emotional bandwidth right now.", "stiff-jargon") == [
+        "emotional bandwidth"
+    ]
+
+
+def test_each_extra_pattern_has_the_word_its_matches_need() -> None:
+    from checker.rules.connecting import stiff_jargon
+
+    assert len(stiff_jargon._EXTRA_NEEDS) == len(stiff_jargon._PLAIN_EXTRA)
+    samples = [
+        "We leverage our data.",
+        "Please socialise the plan.",
+        "Please action any changes.",
+        "We don't have the bandwidth for this.",
+        "We socialised it with the wider leadership team.",
+        "I have no mental bandwidth left.",
+        "No bandwidth to take on another project.",
+    ]
+    for text in samples:
+        assert findings(text, "stiff-jargon"), text

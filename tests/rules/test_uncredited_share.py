@@ -79,3 +79,22 @@ def test_naming_the_creator_passes() -> None:
     assert not findings(
         "It's not mine to say, but the new bus timetable is better.", "uncredited-share"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Photo isn't mine, lovely though", "isn't mine"),
+        (
+            "Somebody posted it in the family group chat and I had to share",
+            "Somebody posted it in the family group chat",
+        ),
+    ],
+)
+def test_uncredited_share_knows_other_ways_of_not_crediting(text: str, span: str) -> None:
+    assert spans(text, "uncredited-share") == [span]
+
+
+def test_a_deadline_inside_a_quote_is_not_a_credit() -> None:
+    text = 'Pinned above my desk: "Ship the small thing by Friday and learn from it, every single week."'
+    assert findings(text, "uncredited-share")

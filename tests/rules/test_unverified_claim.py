@@ -69,3 +69,30 @@ def test_hearsay_frames_in_other_words(text: str, span: str | None) -> None:
 )
 def test_near_misses_of_hearsay_pass(text: str) -> None:
     assert not findings(text, "unverified-claim", platform="facebook")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("A very reliable source says the depot shuts next month.", "very reliable source says"),
+        ("Forward this to all your contacts before midnight!", "Forward this to all your contacts"),
+        ("Meta does not have my permission to use my photos.", "Meta does not have my permission"),
+        ("Save it before this video gets scrubbed.", "before this video gets scrubbed"),
+    ],
+)
+def test_unverified_claim_knows_reworded_frames(text: str, span: str) -> None:
+    assert span in spans(text, "unverified-claim")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was told by my GP to rest for a week.",
+        "Why is nobody talking about how good this pie is?",
+        "The news won't report it, but we finally fixed the shed door.",
+        "The printer died?? Again?? It has been with me my whole twenties.",
+        "Don't answer the door to cold callers. https://example.org/police-advice",
+    ],
+)
+def test_unverified_claim_plain_senses_pass(text: str) -> None:
+    assert not findings(text, "unverified-claim")

@@ -71,6 +71,8 @@ _TAG_WHO = (
     r"(?:friends?|mates?|buddy|buddies|besties?|people|someone|somebody|a\s+person|"
     r"the\s+person|colleagues?|co-?workers?|your\s+(?:friends?|bestie|mates?|squad|crew))"
 )
+# "Tag the person who took this": a tag asked for to credit someone is not bait.
+_MADE_IT = r"(?:took|made|shot|drew|wrote|painted|filmed|designed|created|owns)\b"
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|ten|some|all\s+your|your)"
 _QUOTE_OPEN = "\"“'‘"
 _QUOTE_CLOSE = "\"”'’"
@@ -97,6 +99,30 @@ _BAITS = (
         "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
     ),
     _bait(
+        "lhfd❤",
+        ("like", "heart", "fav", "double", "❤"),
+        r"(?:\b|(?=❤))(?:like|heart|fav|favou?rite|double[\s-]?tap|❤️?)\s*(?:this\s+|it\s+)?"
+        rf"if\s+{_READER}(?!\w)",
+        "“{match}…” asks for a reflex, not a reply: ask a question people can answer instead.",
+    ),
+    _bait(
+        "rslhfbd🔁♻",
+        ("rt", "retweet", "repost", "reshare", "share", "like", "boost", "reblog", "🔁", "♻"),
+        rf"(?:\b|(?=[🔁♻])){_ACT}\s*(?:this\s+|it\s+)?if\s+(?:this|it)\s+"
+        r"(?:resonates?|resonated|rings\s+true|hits?\s+(?:home|different)|speaks\s+to\s+you|"
+        r"spoke\s+to\s+you|made\s+you|moved\s+you|is\s+(?:you|relatable|so\s+true))\b",
+        "“{match}” asks for a reshare, not a reply: ask what people would add instead.",
+    ),
+    _bait(
+        "t",
+        ("tag",),
+        rf"\btag\s+(?:the|that|this)\s+(?:one\s+)?(?:[\w'’-]+\s+)?(?:{_TAG_WHO}|friend|mate|"
+        r"coworker|co-worker|colleague|person|one|guy|girl|mum|mom|dad|sister|brother|partner|"
+        r"bestie|boss|neighbou?r)\s+(?:who|that|whose)\b"
+        rf"(?!\s+{_MADE_IT})",
+        "“{match}” turns readers into distributors: ask them what they think instead.",
+    ),
+    _bait(
         "lrshfc",
         ("like", "rt", "retweet", "repost", "share", "heart", "follow", "comment"),
         r"\b(?:like|rt|retweet|repost|share|heart|follow|comment)\s*(?:,|and\b|&|\+|n\b|or\b)\s*"
@@ -107,7 +133,7 @@ _BAITS = (
     _bait(
         "t",
         ("tag",),
-        rf"\btag\s+(?:{_NUM}\s+)?{_TAG_WHO}\b",
+        rf"\btag\s+(?:{_NUM}\s+)?{_TAG_WHO}\b(?!\s+(?:who|that)\s+{_MADE_IT})",
         "“{match}” turns readers into distributors: ask them what they think instead.",
     ),
     _bait(
@@ -201,6 +227,13 @@ _BAITS = (
 
 # An emoji poll: "❤️ = summer, 🔥 = winter": the reply is a tap, not a thought.
 _EMOJI_VOTE = re.compile(rf"[{EMOJI}]\ufe0f?\s*=\s*[^\W\d_]+(?=[^=\n]*?[{EMOJI}]\ufe0f?\s*=)")
+# The same poll with "for", in a post that asks something ("Film night? 👍 for Jaws,
+# 😍 for Paddington"): a menu's key ("🌱 for vegan") asks nothing.
+_EMOJI_FOR_VOTE = re.compile(
+    rf"[{EMOJI}]\ufe0f?\s*for\s+[^{EMOJI}\n,;]{{1,60}}?(?=[\s,;]*(?:or\s+)?[{EMOJI}]\ufe0f?\s*for\s)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(r"\?|\b(?:vote|react|choose|which|decide)\b", re.IGNORECASE)
 # A request to pass on news of something lost, missing, stolen or needed (a pet, a
 # person, blood donors) is community help: its "please share" is not bait.
 _COMMUNITY = re.compile(
@@ -218,7 +251,7 @@ _BAIT_TABLE = AnyOf(_BAITS)
 
 # Every word one of the patterns above needs, and the emoji of a poll: a post with
 # none of them is done in one scan.
-_ANY_BAIT = needles(*(b.needs for b in _BAITS), ("=",))
+_ANY_BAIT = needles(*(b.needs for b in _BAITS), ("=", " for "))
 
 
 def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
@@ -226,6 +259,8 @@ def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         return iter(())
     hits = list(_BAIT_TABLE.find(draft, terms))
     vote = _EMOJI_VOTE.search(draft.prose)
+    if vote is None and " for " in draft.lower and _ASKS.search(draft.prose):
+        vote = _EMOJI_FOR_VOTE.search(draft.prose)
     if vote:
         hits.append(
             Hit(
@@ -266,6 +301,21 @@ RULE = Rule(
     seeds=("000", "001", "002"),
     matcher=Custom(_find_bait),
     flags=(
+        Example(
+            "Fresh bagels at 7 🥯 ⟦Double tap if you⟧'d grab one on the way to work",
+            platform="instagram",
+            note="A reaction on a condition is bait, however the condition is worded.",
+        ),
+        Example(
+            "⟦Tag the mate who⟧ always orders the same curry 🍛",
+            platform="instagram",
+            note="Tagging a type of person: readers as distributors.",
+        ),
+        Example(
+            "Lunch spot for Friday? ⟦🍕 for Gino's⟧, 🍜 for the noodle bar",
+            platform="facebook",
+            note="A vote by reaction emoji, with “for” as well as “=”.",
+        ),
         Example(
             "Remote work is here to stay. ⟦RT if you⟧ agree!",
             note="A retweet on command is a click, not a conversation.",
@@ -345,6 +395,12 @@ RULE = Rule(
             "Please repost so more people see it: https://example.org/give-blood",
             platform="threads",
             note="A blood drive: the share is the help.",
+        ),
+        Example(
+            "Who took this photo of the harbour? Tag the person who shot it, I'd like to "
+            "credit them.",
+            platform="instagram",
+            note="A tag asked for to give credit, not reach.",
         ),
     ),
 )

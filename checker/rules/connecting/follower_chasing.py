@@ -28,12 +28,16 @@ from checker.rules.text import (
 
 # follower-chasing
 
-_N = r"\d[\d,.]*\s*[kKmM]?\+?"
+_N = r"\d[\d,.]*(?<=\d)\s*[kKmM]?\+?"  # "50,000," ends at its last digit
+_N_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a)\s+"
+    r"(?:hundred|thousand|million)"
+)
 _FOLLOWERS = r"(?:followers|follows|subs|subscribers|likes)"
 _MINE = r"(?:i|we|i['’]?ll|ill|we['’]ll|i\s+will|we\s+will|will)"
 _CHASE = re.compile(
     gate(
-        "flsiwhrpjcgdtoa0123456789",
+        "flsiwhrpjcgdtoaenu0123456789",
         # follow-for-follow deals, in any spelling
         r"\b(?:follow\s*(?:4|for|2)\s*follow(?:\s*back)?|follow4follow|followforfollow|like4like|"
         r"likeforlike|sub\s*(?:4|for|2)\s*sub|f4f|l4l)\b"
@@ -54,6 +58,8 @@ _CHASE = re.compile(
         rf"|\bwho['’]?s\s+(?:gonna|going\s+to)\s+be\s+(?:my|our)\s+{_N}\b"
         rf"|\b(?:trying|aiming|want|wanna|hoping)\s+to\s+(?:hit|reach|get\s+to|make)\s+"
         rf"{_N}\s+{_FOLLOWERS}\b"
+        # a race asked as a question or set against a date: "5k followers by Christmas??"
+        rf"|\b(?:{_N}|{_N_WORDS})\s+followers\s+(?:by|before)\s+(?:the\s+|our\s+|my\s+)?[\w'’-]+"
         r"|\b(?:free|instant)\s+followers\b"
         r"|\b(?:gain|get)\s+(?:more\s+)?followers\s+(?:fast|quickly|now|today|instantly)\b"
         r"|\bdrop\s+(?:your|ur)\s+(?:handles?|@s?|usernames?|channels?|links?|accounts?)\s+"
@@ -76,14 +82,18 @@ _CHASE_IMPERATIVE = re.compile(
 # on this platform", "I have now 30.000 followers", "followed by over 100k people".
 _BRAG = re.compile(
     gate(
-        "wiaf0123456789",
+        "wiafr0123456789",
         rf"\bwith\s+(?:my\s+|our\s+)?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?({_N})\s+"
         r"followers\b"
         rf"|\b(?:i|we)\s+(?:now\s+)?have\s+(?:now\s+)?(?:over\s+|more\s+than\s+|almost\s+|"
         rf"nearly\s+)?({_N})\s+followers\b"
         rf"|\bfollowed\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?({_N})\s+"
         r"(?:people|followers|accounts|readers)\b"
-        rf"|\b({_N})\s+(?:people|followers|of\s+you)\s+follow\s+(?:me|us)\b",
+        rf"|\b({_N})\s+(?:people|followers|of\s+you|accounts|folks)\s+(?:now\s+)?follow\s+"
+        r"(?:me|us|this\s+(?:account|page|blog|channel|feed|profile))\b"
+        # an audience as a credential: "having grown a following of 85,000"
+        rf"|\b(?:audience|following|fanbase|fan\s+base|readership)\s+of\s+(?:over\s+|more\s+than\s+|"
+        rf"nearly\s+|almost\s+|about\s+)?({_N})",
     ),
     re.IGNORECASE,
 )
@@ -133,16 +143,18 @@ def _big(number: str) -> bool:
 # Words one of which every pattern here needs: a post with none of them is not run.
 _NEEDS = (
     *("follow", "f4f", "l4l", "4like", "forlike", "sub", "train", " more ", "gonna be"),
-    *("going to be",),
+    *("going to be", "audience", "readership", "fanbase", "fan base"),
 )
 
 
 # Gates (see ``has_any``): a word every match of the pattern holds, one per branch.
 # _CHASE: follow-for-follow has "follow", "like", "sub", "f4f" or "l4l"; the races have
 # "follow"/"sub"/"like" (in _FOLLOWERS), "train", "more", "gonna"/"going"; the
-# handle swap has "drop". _CHASE_IMPERATIVE and _BRAG: "follow" ("followed").
+# handle swap has "drop". _CHASE_IMPERATIVE: "follow". _BRAG: "follow" ("followed",
+# "following"), or an audience, fan base or readership.
 _CHASE_GATE = ("follow", "like", "sub", "f4f", "l4l", "train", "more", "gonna", "going", "drop")
 _FOLLOW_GATE = ("follow",)
+_BRAG_GATE = ("follow", "audience", "fan", "readership")
 
 
 def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
@@ -171,7 +183,7 @@ def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit
                 f"“{m.group()}” asks for follows rather than offering a reason: say what "
                 "people will get from following you.",
             )
-    for m in _BRAG.finditer(text) if follow else ():
+    for m in _BRAG.finditer(text) if has_any(_BRAG_GATE, folded) else ():
         if _big(next((g for g in m.groups() if g), "")):
             yield Hit(
                 m.start(),
@@ -201,6 +213,16 @@ RULE = Rule(
     seeds=("003", "004"),
     matcher=Custom(_find_follower_chasing),
     flags=(
+        Example(
+            "After building an ⟦audience of 120k⟧, here is what I'd tell my younger self.",
+            platform="linkedin",
+            note="A count as a credential needs neither “my” nor “followers”.",
+        ),
+        Example(
+            "⟦3,000 followers by Saturday⟧? We're 80 away!",
+            platform="instagram",
+            note="A race asked as a question is still a race.",
+        ),
         Example("New here! ⟦I follow back⟧ 100%, let's grow together ⟦#TeamFollowBack⟧"),
         Example(
             "Only ⟦37 more followers to⟧ 1,000! Help me get there, follow for more tips 🙏",
@@ -231,6 +253,11 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Thank you to the 2,000 people who follow this page for keeping the archive alive.",
+            platform="facebook",
+            note="Thanking readers is not leading with a count.",
+        ),
         Example(
             "We just passed 1,000 followers. Thank you, and thanks for all the questions: "
             "keep them coming.",

@@ -63,7 +63,13 @@ _CONTEXT = (
     # mutual connections count when the note says which: "through the Leeds group"
     r"|\b(?:mutual|shared)\s+(?:friends?|connections?|contacts?|colleagues?|acquaintances?|"
     r"interests?)\s+(?:through|via|from|at|in|like|including|such\s+as|with)\b"
-    r"|\b(?:colleague|classmate|teammate|alumn(?:us|a|i|ae)|alum|cohort|fellow)s?\b"
+    r"|\b(?:colleague|classmate|teammate|alumn(?:us|a|i|ae)|alum|cohort)s?\b"
+    # "fellow" is context when it says where or what: "fellow speaker at DevDays",
+    # "fellow member of the Leeds group"; "fellow marketer here" is a job, not a meeting
+    r"|\bfellow\s+(?:alum\w*|students?|speakers?|attendees?|volunteers?|members?|"
+    r"panel+ists?|classmates?|parents?|runners?|mentors?|mentees?|organi[sz]ers?)\b"
+    r"|\bfellow\s+[\w'’-]+\s+(?:at|from|of|on|with)\s+(?!(?:the\s+)?(?:field|industry|sector|"
+    r"profession|trade|same)\b)"
     r"|\bformer(?:ly)?\b"
     r"|\bboth\s+(?:worked|studied|attended|volunteered|spoke|went|sat|met|were\s+(?:at|on))\b"
     # "it's Kerry from the night shift", "we did the forklift course together"
@@ -174,6 +180,12 @@ RULE = Rule(
     kinds=frozenset({"invitation"}),
     flags=(
         Example(
+            "⟦Hi Tom, fellow accountant here! Always good to know more people in the field.⟧",
+            platform="linkedin",
+            kind="invitation",
+            note="A job in common is not a meeting: say what connects you to this person.",
+        ),
+        Example(
             "⟦I'd like to add you to my professional network⟧ on LinkedIn.",
             platform="linkedin",
             kind="invitation",
@@ -209,6 +221,13 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Hi Rosa, fellow volunteer at the Hove food bank. Good to put a name to the "
+            "face from Saturday's shift.",
+            platform="linkedin",
+            kind="invitation",
+            note="“Fellow” with where: shared context.",
+        ),
         Example(
             "Hi Maria, great meeting you at the Lisbon product meetup on Thursday. I'd love to "
             "keep swapping notes on onboarding research.",

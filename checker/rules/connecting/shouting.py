@@ -64,7 +64,70 @@ def _quoting(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in _QUOTING
 
 
+# Capitals scattered through a post ("SO good… HUGE… AMAZING… NEVER") shout as a run
+# does. One or two stressed words are emphasis; four different ones are a raised voice.
+_SCATTERED = 4
+_VOWELS = frozenset("AEIOUY")
+
+
+def _shouted_word(word: str) -> bool:
+    """A word in capitals that reads as a word, not an acronym: "SO", "AMAZING",
+    not "RNLI" or "NSPCC" (an unknown initialism has fewer than two vowels)."""
+    if not _loud(word):
+        return False
+    plain = word.replace("'", "").replace("’", "").replace("-", "")
+    return plain in _SHORT_WORDS or sum(c in _VOWELS for c in plain) >= 2
+
+
+def _lines_with_lower_case(text: str) -> list[tuple[int, int, bool]]:
+    """Each line's (start, end, has a lower-case letter)."""
+    out, start = [], 0
+    for part in text.split("\n"):
+        end = start + len(part)
+        out.append((start, end, part != part.upper()))
+        start = end + 1
+    return out
+
+
+def _scattered(draft: Draft, runs: list[Hit]) -> Iterator[Hit]:
+    """One finding at the first of the scattered capitals (those outside a run)."""
+    text = draft.prose
+    alone = []
+    k = 0  # runs and words are both in text order: one sweep
+    quiet_lines = _lines_with_lower_case(text)
+    line = 0
+    for w in draft.words:
+        if not (w.value.isupper() and _shouted_word(w.value)):
+            continue
+        while quiet_lines[line][1] < w.start:
+            line += 1
+        if not quiet_lines[line][2]:
+            continue  # a line all in capitals is a heading or a label ("ABOUT US")
+        while k < len(runs) and runs[k].end <= w.start:
+            k += 1
+        if k < len(runs) and runs[k].start <= w.start:
+            continue  # inside a run, flagged as one
+        alone.append(w)
+    if len({w.value for w in alone}) < _SCATTERED or any(_quoting(text, w.start) for w in alone):
+        return
+    named = ", ".join(f"“{w.value}”" for w in alone[:3])
+    more = f" and {len(alone) - 3} more" if len(alone) > 3 else ""
+    yield Hit(
+        alone[0].start,
+        alone[0].end,
+        f"{named}{more} in capitals, all through the post, read as shouting: keep the stress "
+        "for the one word that needs it.",
+    )
+
+
 def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+    runs = list(_runs(draft))
+    yield from runs
+    yield from _scattered(draft, runs)
+    yield from _piles(draft.prose)
+
+
+def _runs(draft: Draft) -> Iterator[Hit]:
     text = draft.prose
     run_start = run_end = -1
     loud = 0
@@ -97,6 +160,8 @@ def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
             run_end = word.end if word.value != word.value.lower() else run_end
     yield from verdict()
 
+
+def _piles(text: str) -> Iterator[Hit]:
     for m in _PILE.finditer(text):
         marks = sum(2 if c in "‼⁉" else 0 if c == "\ufe0f" else 1 for c in m.group())
         if marks >= 3 and any(c in "!！‼⁉❗❕" for c in m.group()):
@@ -125,6 +190,12 @@ RULE = Rule(
     seeds=("000", "004"),
     matcher=Custom(_find_shouting),
     flags=(
+        Example(
+            "The gig was ⟦SO⟧ loud, the crowd was HUGE, the encore was AMAZING and I am "
+            "NEVER missing them again",
+            platform="threads",
+            note="Capitals scattered through a post shout as a run does: one finding.",
+        ),
         Example("⟦THIS IS THE BEST CONFERENCE EVER⟧. See you next year!", platform="linkedin"),
         Example("Doors open at 7 tonight⟦!!!⟧ Bring a friend.", platform="facebook"),
         Example("We did it⟦?!?!⟧ Still can't believe the vote went our way.", platform="threads"),
@@ -140,6 +211,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Thank you for supporting the RNLI, the NSPCC and UNHCR this year, and the "
+            "local MIND branch.",
+            platform="linkedin",
+            note="Acronyms are names, not raised voices.",
+        ),
         Example(
             "NASA and ESA share the data openly: the FAQ explains how to request it.",
             note="Acronyms are not shouting.",

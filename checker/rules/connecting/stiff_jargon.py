@@ -86,6 +86,11 @@ _PLAIN = {
     "getting aligned": "agreeing",
     "your inputs": "your comments",
 }
+_BASES = (
+    r"\b(?:rounders|baseball|softball|kickball|little\s+league|bases|batters?|batting|runners?|"
+    r"fielders?|innings|pitcher|umpire|bowler|home\s+plate|(?:first|second|third)\s+base|"
+    r"at\s+(?:first|second|third))\b"
+)
 # Where these words have a plain sense, the same sentence says so: the synergy of two
 # drugs, a dive to 30 metres, fruit on a tree.
 _PLAIN_SENSES = {
@@ -98,6 +103,8 @@ _PLAIN_SENSES = {
     r"cherr(?:y|ies)|wasps?|ladder|picking|allotment|garden)\b",
     "stakeholders": r"\b(?:shares?|shareholders?|equity|estate|will|trust|bets?)\b",
 }
+# A post about baseball, softball or rounders touches bases in any of its sentences.
+_PLAIN_IN_POST = {"touch base": _BASES, "touching base": _BASES}
 _OBJECT = r"(?:the|our|your|their|this|these|those|its|my|his|her|existing|every|all)\b"
 _DOCUMENT = (
     r"\s+(?:the|this|our|your|it|these)\s+(?:new\s+|draft\s+)?(?:rota|plan|proposal|idea|deck|"
@@ -116,6 +123,16 @@ _EXTRA_NEEDS = (
     *("sociali" for _ in _SOCIALISE),
     *("action" for _ in _ACTION),
     "bandwidth",
+    *("sociali" for _ in _SOCIALISE),
+    "bandwidth",
+    "bandwidth",
+)
+# Groups one socialises a plan with, in office-speak (not friends, families or dogs).
+_GROUP = (
+    r"\s+(?:it\s+|this\s+|them\s+)?with\s+(?:the\s+|our\s+|your\s+|all\s+)?"
+    r"(?:(?:wider|broader|whole|senior|extended|relevant|key|exec(?:utive)?)\s+)*"
+    r"(?:leadership|stakeholders?|board|slt|execs?|management|steering|working\s+group|"
+    r"business|(?:senior|wider|broader|extended|leadership)\s+team)\b"
 )
 _PLAIN_EXTRA = (
     # "leverage" as a verb; "financial leverage" and "leveraged buyout" are left alone
@@ -139,6 +156,17 @@ _PLAIN_EXTRA = (
             r"no\s+)?bandwidth(?=\s+(?:for|this|right\s+now|at\s+the\s+moment|today|left|"
             r"either)\b|\s*[.,;:!?)]|\s*$)",
         ),
+        "time",
+    ),
+    # "socialised with the wider leadership group": shared with, not partied with
+    *((rf"(?=[sS])\bsociali[sz]{end}(?={_GROUP})", plain) for end, plain in _SOCIALISE),
+    # a person's capacity: "mental bandwidth", "bandwidth to take on a new initiative"
+    (r"(?=[mMeEpP])\b(?:mental|emotional|personal)\s+bandwidth\b", "energy"),
+    (
+        r"(?=[bB])\bbandwidth\s+(?:for|to\s+(?:take\s+on|join|lead|run|chair|organi[sz]e|handle))"
+        r"\s+(?:another|a|an|any|more|one\s+more|new|extra)\s+(?:new\s+|extra\s+)?"
+        r"(?:committees?|projects?|meetings?|roles?|tasks?|commitments?|initiatives?|"
+        r"workstreams?|working\s+groups?|boards?|panels?|events?|clients?|volunteers?)\b",
         "time",
     ),
 )
@@ -168,10 +196,21 @@ RULE = Rule(
         extra=_PLAIN_EXTRA,
         extra_needs=_EXTRA_NEEDS,
         unless=_PLAIN_SENSES,
+        unless_in_post=_PLAIN_IN_POST,
         quoted_ok=True,
     ),
     takes_terms=True,
     flags=(
+        Example(
+            "The proposal was ⟦socialised⟧ with the wider leadership group on Monday.",
+            platform="linkedin",
+            note="“Socialised with” a group of managers means shown to them.",
+        ),
+        Example(
+            "Sorry, there's no ⟦bandwidth for another committee⟧ in our team this year.",
+            platform="linkedin",
+            note="Bandwidth for a person's time, whatever the sentence's subject.",
+        ),
         Example(
             "Excited to ⟦leverage⟧ our ⟦synergies⟧ with the design team this quarter.",
             platform="linkedin",
@@ -200,6 +239,11 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Rounders at the park tonight! Remember: touch base with your bat, not your hand.",
+            platform="facebook",
+            note="In a post about rounders, “touch base” is a base.",
+        ),
         Example(
             "We're teaming up with the design team this quarter and I can't wait.",
             platform="linkedin",

@@ -19,6 +19,7 @@ from checker.rules.base import (
     Rule,
 )
 from checker.rules.text import (
+    EMOJI,
     FIRST_PERSON,
     SECOND_PERSON,
     own_words,
@@ -104,6 +105,33 @@ def _page_title(before_link: str) -> bool:
     return False
 
 
+# A label that announces a link without saying anything about it: "New on the blog:",
+# "Latest episode:", "Worth your time 👇", "Kindly check it". Group 1: a label that a
+# title follows ("New post: <title> <link>": still a label and a title).
+_LABEL = re.compile(
+    r"\s*((?:(?:new|latest|fresh|just\s+out)\s+(?:on\s+the\s+(?:blog|site|channel|podcast)|"
+    r"(?:blog\s+)?(?:post|article|video|episode|piece|newsletter|issue|blog))|just\s+published|"
+    r"out\s+now|icymi|from\s+the\s+archive)\s*[:—–-])"  # group 1
+    r"|\s*(?:(?:well\s+|really\s+)?worth\s+(?:your\s+time|a\s+(?:read|look|listen|watch))|"
+    r"(?:please|pls|kindly|do)\s+(?:check|read|see|watch|look\s+at)\s+(?:it|this)(?:\s+out)?|"
+    r"(?:have|take)\s+a\s+(?:read|look|listen)|give\s+(?:it|this)\s+a\s+(?:read|look|listen))"
+    rf"[\s{EMOJI}\ufe0f.:!,]*",
+    re.IGNORECASE,
+)
+
+
+def _only_a_title(said: str) -> bool:
+    """One line, one sentence, no question or exclamation: a title after a label."""
+    said = said.strip()
+    return (
+        0 < len(said) <= 120
+        and "\n" not in said
+        and not any(c in said for c in "?!")
+        and ". " not in said
+        and ": " not in said
+    )
+
+
 # Laughter says how you felt, not what the link is: "lmaooo", "hahaha", "lol".
 _LAUGH = re.compile(r"(?:l+m+f*a+o+|l+o+l+|(?:h+a+){2,}h*|(?:j+a+){2,}|rofl|xd+)\Z", re.IGNORECASE)
 
@@ -135,6 +163,18 @@ def _bare_link(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
             )
         return
 
+    labelled = _LABEL.match(text, 0, first.start)
+    if labelled and text[last.end :].strip() == "":
+        rest = [w for w in words if w.start >= labelled.end()]
+        said = text[labelled.end() : first.start]
+        if not rest or (labelled.group(1) and _only_a_title(said)):
+            yield Hit(
+                labelled.start(1) if labelled.group(1) else labelled.start(),
+                first.end,
+                "This labels a link and adds nothing of your own: say what you took from "
+                "it, or who it is for.",
+            )
+            return
     if not words:
         yield Hit(
             first.start,
@@ -190,6 +230,15 @@ RULE = Rule(
     kinds=frozenset({"post", "thread"}),
     flags=(
         Example(
+            "⟦New on the blog: how we cut the bakery's gas bill https://example.org/blog/gas⟧",
+            platform="mastodon",
+            note="A label and a title: an auto-share with nothing of your own.",
+        ),
+        Example(
+            "⟦Worth your time 👇 https://example.com/longread⟧",
+            note="Praise that fits any link says nothing about this one.",
+        ),
+        Example(
             "⟦https://www.example.com/news/technology-68123456⟧",
             note="Only a link: readers must click to learn why you shared it.",
         ),
@@ -222,6 +271,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            "Worth your time if you run a food bank: it shows which donations go unused. "
+            "https://example.org/study",
+            platform="linkedin",
+            note="Who it is for and what it shows: words of your own after the label.",
+        ),
         Example(
             "Useful read for anyone planning a rebrand: the section on testing names with "
             "real customers saved us weeks. https://example.com/rebrand",

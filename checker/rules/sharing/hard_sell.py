@@ -61,11 +61,18 @@ _SELL_PATTERN = re.compile(
 # Each part alone is ordinary talk ("prices rose 4%", "sign up at the desk", "closes
 # Friday"); two of them together make a pitch.
 _DISCOUNT = re.compile(
-    r"(?=[0-9HUSDGWPAFELRhusdgwpaferl$€£])(?:\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
+    r"(?=[0-9HUSDGWPAFELRBTOhusdgwpaferlbto$€£])(?:\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
     r"|\b(?:save|saving)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d.,]*"
     r"|\bdown\s+from\s+[$€£]?\s?\d[\d.,]*\s+to\s+[$€£]?\s?\d[\d.,]*"
     r"|[$€£]\s?\d[\d.,]*\s+instead\s+of\s+[$€£]?\s?\d[\d.,]*"
-    r"|\b\d{1,2}\s+for\s+[$€£]\s?\d[\d.,]*"
+    r"|\b(?:\d{1,2}|two|three|four|five)\s+for\s+(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s*"
+    r"(?:euros?|eur|quid|pounds?|bucks|dollars?|€|£)(?![^\W_]))"
+    # bundles: "buy two, get the third free", "three for the price of two"
+    r"|\bbuy\s+(?:one|two|three|four|\d{1,2})\b[^.!?\n]{0,40}?\bget\s+[^.!?\n]{0,25}?"
+    r"\b(?:free|half[\s-]price)\b"
+    r"|\bfor\s+the\s+price\s+of\s+(?:one|two|three|\d{1,2})\b"
+    # a sale with its end: "before the presale closes at midnight"
+    r"|\b(?:pre-?sale|sale|offer|deal)\s+(?:closes|ends|finishes)\b"
     r"|\b(?:get|with|plus|and)\s+(?:your\s+)?(?:first\s+)?(?:\d{1,2}|one|two|three|a)\s+"
     r"(?:months?|weeks?)\s+free\b"
     r"|\bfree\s+(?:trial|delivery|shipping|postage|audit|consultation|gift|nail\s+art|"
@@ -74,9 +81,12 @@ _DISCOUNT = re.compile(
     r"|\bspecial\s+(?:price|offer)\b|\block\s+in\b|\bpromocja\b)",
     re.IGNORECASE,
 )
-_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP|€|£)\b")
+_PRICE = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|GBP|€|£)(?![^\W_])"
+    r"|\b\d[\d.,]*\s?(?i:euros?|quid|bucks)\b"
+)
 _DEADLINE = re.compile(
-    r"(?=[TOUBLEFSWDAHPtoublefswdahp])(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
+    r"(?=[TOUBLEFSWDAHPGCMtoublefswdahpgcm])(?<![^\W_])(?:(?:today|tonight|this\s+(?:week|weekend|month))\s+only"
     r"|only\s+(?:today|tonight|this\s+(?:week|weekend|month))"
     r"|(?:until|til+|till|before|by)\s+(?:midnight|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day|the\s+end\s+of\s+(?:the\s+)?(?:month|week|day))"
@@ -87,7 +97,13 @@ _DEADLINE = re.compile(
     r"places|seats|slots)"
     r"|won['’]t\s+(?:come\s+back|last)|don['’]t\s+(?:wait|miss\s+out)|last\s+chance|hurry"
     r"|act\s+now|before\s+(?:they['’]re|it['’]s)\s+gone|before\s+we\s+sell\s+out"
-    r"|while\s+you\s+can|prices?\s+(?:goes|go)\s+up)(?![^\W_])",
+    r"|while\s+you\s+can|prices?\s+(?:goes|go)\s+up|prices\s+jump"
+    # pressure without the stock words: "first come first served", "don't miss it",
+    # "come early, stock is limited", "Sunday only", "get in before…"
+    r"|first\s+come,?\s+first\s+serv(?:ed|e)|don['’]t\s+miss\s+(?:it|this|them|out)"
+    r"|(?:come|be)\s+(?:fast|quick|early)|stock\s+is\s+limited|limited\s+stock"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+only|this\s+weekend\s+and\s+no\s+longer"
+    r"|get\s+in\s+(?:quick|early|before)|(?:closes|ends)\s+at\s+midnight)(?![^\W_])",
     re.IGNORECASE,
 )
 # Words one of which each pattern's matches contain: when none is in the post, the
@@ -96,7 +112,8 @@ _SELL_PATTERN_NEEDS = ("code", "dm", "message", "msg", "text", "whatsapp", "bio"
 _SELL_IMPERATIVE_NEEDS = ("buy", "shop", "order", "yours", "call now")
 _DISCOUNT_NEEDS = (
     *("%", "half", "save", "saving", "down from", "instead of", " for ", "free", "waive"),
-    *("early", "special", "lock in", "promocja"),
+    *("early", "special", "lock in", "promocja", "buy", "price of", "sale", "offer", "deal"),
+    *(" two", " three", " four", " five"),
 )
 # Gates (see ``has_any``), at any length of post: a word every match holds, one per
 # branch of the pattern.
@@ -105,10 +122,11 @@ _SELL_PATTERN_GATE = ("code", "bio", "gone")
 _ASK_GATE = ("dm", "message", "msg", "text", "whatsapp")
 _TO_BUY_GATE = ("buy", "order", "purchase", "pric", "book")
 _SELL_IMPERATIVE_GATE = ("buy", "shop", "order", "yours", "call")
-# _DISCOUNT: saving, "instead of" and "2 for" all need a currency sign.
+# _DISCOUNT: saving and "instead of" need a currency sign; bundles say "for" (or "buy"
+# with "free" or "half"); a sale that ends names the sale, offer or deal.
 _DISCOUNT_GATE = (
     *("%", "half", "$", "€", "£", "down", "free", "waive", "early", "special", "lock"),
-    "promocja",
+    *("promocja", "for", "sale", "offer", "deal"),
 )
 _CALL_GATE = ("now", "today", "your")  # what every call to act ends with
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
@@ -117,6 +135,10 @@ _REPORTED = re.compile(
     r"(?=[ASRPasrp])\b(?:according\s+to|says|said|announced|reports?|reported|per)\b", re.IGNORECASE
 )
 
+_GIVING = re.compile(
+    r"\b(?:donat\w*|give|giving|fundrais\w*|raise[ds]?|raising|target|appeal|charity|sponsor\w*)\b",
+    re.IGNORECASE,
+)
 
 _ANY_SELLING = needles(
     (p.split()[0].lower() for p in _SELL_WORDS.phrases),
@@ -159,7 +181,9 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     deadlines = list(_DEADLINE.finditer(prose))
     # price news with its source is news, however big the discount
     reported = bool(draft.urls) and bool(_REPORTED.search(prose))
-    structure = not reported and bool(discounts or (priced and (calls or deadlines)))
+    # a price beside a deadline in a fundraiser is a target, not an offer
+    giving = priced and not discounts and _GIVING.search(prose) is not None
+    structure = not reported and bool(discounts or (priced and not giving and (calls or deadlines)))
     for m in strong:
         yield Hit(
             m.start(),
@@ -209,6 +233,16 @@ RULE = Rule(
     matcher=Custom(_hard_sell),
     takes_terms=True,
     flags=(
+        Example(
+            "⟦Buy two jars, get the third free⟧ at the honey stall, ⟦Saturday only⟧ 🍯",
+            platform="facebook",
+            note="An offer built as an offer: a bundle and a deadline, no “sale” word.",
+        ),
+        Example(
+            "Hand-thrown mugs £18 each, ⟦first come first served⟧ 🍵",
+            platform="instagram",
+            note="A price and pressure to hurry.",
+        ),
         Example(
             "Spring sale! ⟦30% off⟧ everything in store this weekend 🌸",
             platform="facebook",
@@ -281,6 +315,11 @@ RULE = Rule(
             "Good news for commuters: the weekly bus ticket is 50% off from Monday, according "
             "to the operator: https://example.gov.uk/fares",
             note="Price news with its source is news, not a pitch.",
+        ),
+        Example(
+            "Free hot drinks at the library on Saturday morning, first come first served.",
+            platform="facebook",
+            note="Something free with no price and nothing sold is not a pitch.",
         ),
     ),
 )

@@ -26,6 +26,10 @@ from checker.rules.text import (
 
 _MIN_WORDS = 12
 _MIN_FIRST_PERSON = 4
+# A short post ("My brand. My vision. My rules.") is all about oneself only with a
+# boast in it and a third of its words I, me or my.
+_MIN_SHORT_WORDS = 6
+_SHORT_SHARE = 0.3
 _SHARE = 0.2  # a fifth of all words: "I ... my ... I ... my"
 _PROMOTED_SHARE = 0.12  # beside two signs of self-promotion
 # Words that bring other people into a post even without a handle.
@@ -43,7 +47,7 @@ _OTHERS = frozenset(
 # Beside them a smaller share of I/my is already all about oneself.
 _PROMOTION = re.compile(
     r"(?=[a-z])\b(?:launch(?:ed|ing)?|built|proud|award|won|leading|unique|unmatched|"
-    r"best|biggest|fairest|finest|top\s+\d+|named\s+(?:one\s+of|as)|humbled\s+to\s+announce|"
+    r"best|better|biggest|fairest|finest|unmatched|top\s+\d+|my\s+(?:rules|talent|vision|brand)|named\s+(?:one\s+of|as)|humbled\s+to\s+announce|"
     r"speak\s+for\s+themselves|deserve|my\s+(?:company|product|brand|course|book|method|"
     r"framework|results|vision|keynote|podcast)|never\s+(?:gave\s+up|cut\s+corners)|"
     r"(?:better|more)\s+than\s+anyone)\b"
@@ -55,7 +59,8 @@ _PERSONAL_NEWS = re.compile(
     r"sick|recover\w*|therapy|grief|griev\w*|funeral|passed\s+away|died|miscarriage|"
     r"pregnan\w*|baby|born|married|wedding|engaged|divorce\w*|graduat\w*|retir\w*|"
     r"moved|moving|redundan\w*|laid\s+off|lost\s+my\s+job|birthday|anniversary|"
-    r"first\s+(?:flat|home|house|marathon|half\s+marathon))\b"
+    r"first\s+(?:flat|home|house|marathon|half\s+marathon|\d{1,3}\s?k|parkrun|race|"
+    r"triathlon|ultra|swim))\b"
 )
 _POSSESSIVE = frozenset({"my", "our", "own"})
 
@@ -74,16 +79,35 @@ def _others_in(keys: list[str]) -> bool:
     return False
 
 
+# Someone else's words in quotation marks: their "we" is not the writer's voice.
+_QUOTED = re.compile(r"“[^“”\n]{1,500}”|\"[^\"\n]{1,500}\"|«[^«»\n]{1,500}»")
+
+
+def _outside_quotes(draft: Draft) -> list[str]:
+    """The post's words as lookup keys, without those inside quotation marks."""
+    quotes = [m.span() for m in _QUOTED.finditer(draft.prose)]
+    keys, k = [], 0  # words and quotes are both in text order: one sweep
+    for w in draft.words:
+        while k < len(quotes) and quotes[k][1] <= w.start:
+            k += 1
+        if not (k < len(quotes) and quotes[k][0] <= w.start):
+            keys.append(word_key(w.value))
+    return keys
+
+
 def _self_centered(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.mentions or "?" in draft.prose:
         return
     keys = [word_key(w.value) for w in draft.words]
-    if len(keys) < _MIN_WORDS or _others_in(keys):
+    if len(keys) < _MIN_SHORT_WORDS or _others_in(keys):
         return
-    mine = sum(k in FIRST_PERSON for k in keys)
+    quoted = any(q in draft.prose for q in '"“«')
+    mine = sum(k in FIRST_PERSON for k in (_outside_quotes(draft) if quoted else keys))
     if mine < _MIN_FIRST_PERSON:
         return
     promotion = len(_PROMOTION.findall(draft.lower))
+    if len(keys) < _MIN_WORDS and (promotion == 0 or mine / len(keys) < _SHORT_SHARE):
+        return  # a short post needs a boast and little else to be all about oneself
     if promotion == 0 and _PERSONAL_NEWS.search(draft.lower):
         return  # news of your life, not a pitch of your work
     share = _PROMOTED_SHARE if promotion >= 2 else _SHARE
@@ -123,6 +147,11 @@ RULE = Rule(
     kinds=frozenset({"post"}),
     flags=(
         Example(
+            "⟦My shop. My vision. My rules. I am simply the best at this.⟧",
+            platform="instagram",
+            note="Short, but a boast and a third of its words I, me or my.",
+        ),
+        Example(
             "⟦I just launched my new course and I am so proud of what I built. My students "
             "love it and I think my best work is yet to come.⟧",
             note="Seven of 29 words are about me.",
@@ -156,6 +185,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            'My nan at every birthday: "we had nothing and we were happy, we made our own '
+            'fun, we never complained"',
+            platform="facebook",
+            note="The “we” inside someone else's quoted words is theirs, not the writer's.",
+        ),
         Example(
             "I'm thrilled to share that I've started a new position as a senior engineer. "
             "Grateful to everyone who helped me get here!",

@@ -49,7 +49,7 @@ _FOUND_THIS = re.compile(
 # "image from Google", "copied from a friend's wall", "not mine".
 _ANONYMOUS = re.compile(
     # (?=[…]): the first letters of the branches, a cheap test at each position
-    r"(?=[ACIPVMTSBNDacipvmtsbnd])\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
+    r"(?=[ACIPVMTSBNDWYLGRacipvmtsbndwylgr])\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
     r"(?:original\s+)?(?:owner|poster|author|creator|artist|maker|photographer|designer)s?|"
     r"whoever\s+(?:made|wrote|drew|took|created|did|shot|painted|designed)(?:\s+(?:this|it))?)"
     r"|(?:image|photo|pic|picture|video|map|meme|clip)s?\s+(?:from|via|off)\s+(?:google|"
@@ -57,7 +57,16 @@ _ANONYMOUS = re.compile(
     r"twitter|tiktok|whatsapp)\b"
     r"|(?:copied|taken|stolen|borrowed|nicked)\s+from\s+(?:a|my|someone['’]s|a\s+friend['’]s|"
     r"my\s+friend['’]s)\s+(?:\w+['’]s\s+)?(?:wall|page|feed|post|story|status|timeline)"
-    r"|not\s+mine\b(?!\s+to\b)"
+    r"|(?:not|isn['’]t|is\s+not|wasn['’]t|ain['’]t|aren['’]t)\s+mine\b(?!\s+to\b)"
+    # taken from somewhere unnamed: "stole this from the other app", "from somewhere"
+    r"|(?:stole|nicked|pinched|yoinked|swiped|lifted|grabbed|robbed)\s+(?:this|it)\s+(?:off|from)\s+"
+    r"(?:the\s+other\s+(?:place|site|app)|somewhere|elsewhere|(?:the\s+)?internet|online|"
+    r"reddit|tiktok|twitter|facebook|instagram|insta|pinterest|tumblr|a\s+group|another\s+\w+)"
+    # passed round where nobody is named: "someone shared it in the WhatsApp group"
+    r"|(?:someone|somebody)\s+(?:posted|sent|shared|forwarded)\s+(?:it|this)\s+(?:in|on|to)\s+"
+    r"(?:the\s+|our\s+|my\s+|a\s+)?[^.!?\n]{0,30}?\b(?:group(?:\s*chat)?|chat|whatsapp)\b"
+    r"|(?:was|is)\s+going\s+(?:round|around)\s+(?:on\s+|in\s+)?(?:the\s+|our\s+|my\s+)?"
+    r"[^.!?\n]{0,30}?\b(?:group|chat|whatsapp|facebook|internet)\b"
     r"|(?:source|author|artist|credit|photo|pic|image|video)s?\s*:\s*(?:unknown|n/?a|"
     r"(?:the\s+)?internet|google|pinterest)\b"
     r"|(?:author|source|artist|photographer)\s+unknown"
@@ -67,10 +76,12 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 # A word every match of _ANONYMOUS holds, one per branch (see ``has_any``): "creds",
-# a picture "from"/"via"/"off" a site, "copied from", "not mine", "source: unknown",
-# "artist unknown", "not my words", "no copyright", "don't know who".
+# a picture "from"/"via"/"off" a site, "copied from", "not mine", "stole this off",
+# "someone shared it", "going round", "source: unknown", "artist unknown", "not my
+# words", "no copyright", "don't know who".
 _ANONYMOUS_GATE = (
-    *("cred", "from", "via", "off", "mine", ":", "unknown", "not", "copyright", "know"),
+    *("cred", "from", "via", "off", "mine", "some", "round", ":", "unknown", "not"),
+    *("copyright", "know"),
 )
 # A credit that names someone or links somewhere.
 _CREDIT_WORD = re.compile(
@@ -80,7 +91,9 @@ _CREDIT_WORD = re.compile(
 )
 _PLATFORM_NAMES = (
     r"(?!(?:Facebook|Twitter|Instagram|LinkedIn|Reddit|TikTok|Pinterest|Tumblr|Google|"
-    r"YouTube|WhatsApp|X|Threads|Internet|the)\b)"
+    r"YouTube|WhatsApp|X|Threads|Internet|the|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|June|July|August|September|October|"
+    r"November|December|Christmas|Easter)\b)"  # "by Friday" is a deadline, not a credit
 )
 _CREDIT_NAMED = re.compile(
     rf"\b(?i:by|from|thanks\s+to)\s+(?:@|{_PLATFORM_NAMES}[A-Z])"
@@ -91,9 +104,11 @@ _CREDIT_NAMED = re.compile(
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|wrote|writes|told|tells|asked|asks|shared|posted|put\s+it|"
     r"puts\s+it|overheard|according\s+to|quoting|quoted|in\s+the\s+words\s+of|reminded|"
-    r"reminds|you|your)\b"
+    r"reminds|(?:as\s+)?you\s+(?:said|say|wrote|put\s+it)|saying|reads|open(?:s|ed)?\s+with|"
+    r"start(?:s|ed)?\s+with|phrase|wording|template)\b"
     r"|\b(?:my|our|a|the|his|her|their)\s+(?:son|daughter|kid|child|children|mom|mum|mother|"
-    r"dad|father|grandma|grandmother|gran|granny|grandpa|grandfather|nan|wife|husband|"
+    r"dad|father|grandma|grandmother|gran|granny|grandpa|grandfather|grandad|granddad|nan|"
+    r"nana|aunt|auntie|uncle|cousin|wife|husband|"
     r"partner|boss|manager|colleague|co-?worker|friend|teacher|mentor|coach|doctor|"
     r"neighbou?r|client|customer|student|intern|teammate)s?\b",
     re.IGNORECASE,
@@ -229,6 +244,16 @@ RULE = Rule(
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
         Example(
+            "Pic ⟦isn't mine⟧, but look at this rainbow over the pier 🌈",
+            platform="instagram",
+            note="Saying it is someone else's without saying whose is not a credit.",
+        ),
+        Example(
+            "⟦stole this from the other app⟧, I can't stop laughing",
+            platform="threads",
+            note="Taken from somewhere unnamed: the maker gets nothing.",
+        ),
+        Example(
             "⟦RT:⟧ Nobody cares how busy you are. They care whether you kept your promise.",
             note="“RT” says these words are someone else's, but not whose.",
         ),
@@ -267,6 +292,12 @@ RULE = Rule(
         ),
     ),
     passes=(
+        Example(
+            'Too many invitations still say "I\'d like to add you to my professional network" '
+            "and nothing more. Say why you are writing.",
+            platform="linkedin",
+            note="A stock phrase quoted to talk about it is nobody's work passed off.",
+        ),
         Example(
             "“The best way to find out if you can trust somebody is to trust them.” "
             "— Ernest Hemingway. Words to live by this week.",

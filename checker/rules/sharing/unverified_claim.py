@@ -54,6 +54,14 @@ _NEWS = (
     r"cancel\w*|clos\w*|shut\w*|bann?\w*|fine[ds]?|cuts?|sack\w*|scrap\w*|moving|moved)\b)"
 )
 
+_PARENT = r"(?:parent|mums?|moms?|dads?|carer)"
+# Words that vouch for a source while keeping it unnamed.
+_VOUCHED = (
+    r"(?:(?:very|extremely|totally|highly|100%|really|pretty)\s+)?"
+    r"(?:reliable|trusted|trustworthy|good|solid|credible|well[\s-]placed|inside|unnamed|"
+    r"anonymous|reputable|legit)"
+)
+
 # A claim from a source nobody can check, said in a way that hurries it on. Each
 # frame flags on its own (when the post has no link to a source).
 _HEARSAY = (
@@ -65,6 +73,22 @@ _HEARSAY = (
     rf"\b(?:warning|word|news|tip|message)\s+from\s+(?:a|my|our)\s+(?:{_KIN_WORDS}|"
     rf"{_ACQUAINTANCE}|{_JOB})\s+who\s+works?\b",
     r"\bfriend\s+of\s+a\s+friend\b",
+    # another parent, a colleague of a colleague: "one of the other dads at playgroup told me"
+    rf"\b(?:another|one\s+of\s+the(?:\s+other)?|some\s+other|an\s+other)\s+"
+    rf"(?:{_KIN_WORDS}|{_ACQUAINTANCE}|{_PARENT})s?\s+(?:at|from|in|on)\s+(?:the\s+|my\s+|our\s+)?"
+    rf"[\w'’-]+{_CLAUSE}\b{_SAY}\b" + _NEWS,
+    rf"\b(?:hearing|heard)\s+from\s+(?:another|one\s+of\s+the(?:\s+other)?|a|some)\s+"
+    rf"(?:[\w'’-]+\s+)?(?:{_KIN_WORDS}|{_ACQUAINTANCE}|{_PARENT})s?\s+(?:that|at|who|in|from)\b"
+    + _NEWS,
+    # nobody named, only placed: "told by somebody senior at the trust", "a contact high up"
+    rf"\b(?:told|informed|tipped\s+off)\s+by\s+(?:someone|somebody|people|a\s+contact|"
+    rf"an?\s+(?:{_ACQUAINTANCE}|{_JOB}))\b" + _NEWS,
+    rf"\b(?:someone|somebody|people|a\s+contact|contacts|a\s+(?:{_ACQUAINTANCE}))\s+"
+    rf"(?:(?:very|quite|really|pretty)\s+)?(?:high\s+up|senior|well[\s-]placed|in\s+the\s+know)\b"
+    rf"{_CLAUSE}" + _NEWS,
+    # a source vouched for, not named: "from a very trustworthy source", "a reliable source says"
+    rf"\b(?:from|by|to|according\s+to)\s+(?:an?|one|my|our)\s+{_VOUCHED}\s+sources?\b",
+    rf"\b(?:an?|one|my|our)\s+{_VOUCHED}\s+sources?\s+(?:{_SAY}|has\s+told|tell)\b",
     r"\bheard\s+(?:it|this|that)\s+from\s+(?:the|a|my|our|some)\s+[\w'’-]+",
     # unnamed sources
     r"\bsources?\s+(?:close\s+to|inside|within)\b",
@@ -81,6 +105,11 @@ _HEARSAY = (
 # Lines that ask readers to trust the claim because someone hides it.
 _SUPPRESSED = (
     r"\bnobody(?:['’]s|\s+is)\s+talking\s+about\s+(?:this|it)\b",
+    # "why is no one talking about the masts?", but not "…about how good the scones are"
+    r"\bwhy\s+(?:is|isn['’]t|are|aren['’]t)\s+(?:nobody|no\s+one|no-one|anyone|anybody|"
+    r"more\s+people|the\s+(?:media|news|press|papers|journalists|bbc))\s+(?:talking|reporting|"
+    r"posting|covering|writing)\s+(?:about|on)\b"
+    r"(?!\s+(?:how|the\s+way)\s)",
     r"(?<!social )\b(?:mainstream\s+|news\s+)?(?:media|news|press|papers|journalists|"
     r"government|they)\s+(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|"
     r"isn['’]t|is\s+not|aren['’]t|are\s+not|refuses?\s+to|never)\s+(?:want\s+you\s+to\s+)?"
@@ -91,11 +120,13 @@ _SUPPRESSED = (
 )
 # Lines that hurry people past checking; and chain-letter hoaxes, however reworded.
 _HURRY = (
-    r"\bbefore\s+they\s+(?:delete|remove|ban|censor|scrub|pull)\s+(?:it|this)\b",
+    r"\bbefore\s+they\s+(?:delete|remove|ban|censor|scrub|pull|wipe|bury)\s+(?:it|this)\b",
     r"\bbefore\s+they\s+take\s+(?:it|this)\s+down\b",
-    r"\bbefore\s+(?:it|this)(?:['’]s|\s+is|\s+gets|\s+get)\s+"
-    r"(?:deleted|removed|banned|censored|taken\s+down)\b",
+    r"\bbefore\s+(?:it|this|this\s+(?:post|video|thread|page|story))(?:['’]s|\s+is|\s+gets|"
+    r"\s+get)\s+(?:deleted|removed|banned|censored|taken\s+down|scrubbed|wiped|buried|"
+    r"memory[\s-]holed|pulled)\b",
 )
+_PLATFORMS = r"(?:facebook|meta|instagram|fb|whatsapp|zuckerberg|tiktok|threads|linkedin)"
 _HOAX = (
     r"\b(?:do\s+not|don['’]t|am\s+not|not|never)\s+(?:give|giving|grant|granting)\s+"
     r"(?:facebook|meta|instagram|fb|"
@@ -103,7 +134,22 @@ _HOAX = (
     r"\bcopy\s+(?:and|&|n)\s+paste\s+(?:this|it)\b[^.\n]{0,40}?(?:don['’]t\s+(?:just\s+)?"
     r"share|won['’]t\s+count|or\s+it\s+(?:won['’]t|doesn['’]t))",
     r"\bthis\s+is\s+not\s+a\s+hoax\b",
+    # the privacy notice, reworded: "Instagram does not have my permission", "I do not
+    # authorise Meta", "I do not consent to my data being used"
+    rf"\b{_PLATFORMS}\s+(?:does\s+not|doesn['’]t|do\s+not|don['’]t|has\s+no|have\s+no|"
+    r"is\s+not\s+allowed|will\s+not\s+have)\s+(?:have\s+)?(?:my\s+|any\s+)?"
+    r"(?:permission|right|rights|consent)\b",
+    rf"\b(?:do\s+not|don['’]t|not|never)\s+(?:authori[sz]e|consent\s+to|allow)\s+{_PLATFORMS}",
+    r"\bhereby\s+(?:state|declare|give\s+notice|notify|inform)\b[^.\n]{0,60}?\b(?:do\s+not|don['’]t|"
+    r"not)\s+(?:consent|authori[sz]e|give|grant|allow)\b",
+    # chain messages: "send this to everyone in your contacts"
+    r"\b(?:send|forward)\s+(?:this|it)\s+(?:message\s+)?(?:on\s+)?to\s+(?:all|every(?:one|body)|"
+    r"as\s+many)\s+(?:of\s+)?(?:in\s+)?(?:your\s+)?(?:contacts|people\s+you\s+know|"
+    r"friends\s+and\s+family)",
+    r"\b(?:send|forward)\s+(?:this|it)\s+(?:message\s+)?(?:on\s+)?to\s+(?:everyone|everybody|all)"
+    r"\s+(?:in|on)\s+your\s+(?:contacts|contact\s+list|phone|address\s+book)",
 )
+
 # Weak signs of a rumour: they flag only together with a push to spread it, with
 # one another, or beside a death.
 _WEAK = re.compile(
@@ -140,8 +186,9 @@ def _frames(
 
 
 _SOURCELESS = _frames(
-    "mahotwnfsuril",
+    "mahotwnfsurilpcb",
     (
+        *("informed", "tipped", "high up", "senior", "well placed", "well-placed", "in the know"),
         *("say", "said", "told", "tells", "reckon", "heard", "hearing", "claim", "swear"),
         *("confirm", "slip", "mention", "friend of", "source", "unconfirmed", "unverified"),
         *("report", "word on", "rumo", "leaked", "insider", "who work"),
@@ -170,6 +217,8 @@ _ALWAYS = AnyOf(
                 "refuse",
                 "never",
                 "wake up",
+                "reporting",
+                "posting",
             ),
             _SUPPRESSED,
             "“{match}” is how rumours often present themselves: find a source you can "
@@ -183,8 +232,11 @@ _ALWAYS = AnyOf(
             "before you pass it on.",
         ),
         _frames(
-            "dancnt",
-            ("giv", "grant", "paste", "hoax"),
+            "dancntfmiwzlhse",
+            (
+                *("giv", "grant", "paste", "hoax", "permission", "right", "consent"),
+                *("authori", "allow", "hereby", "send", "forward"),
+            ),
             _HOAX,
             "This reads like a chain-letter hoax that has circulated for years: check it "
             "on a fact-checking site before you share it.",
@@ -296,10 +348,75 @@ def _a_name(text: str, word: re.Match[str]) -> bool:
     )
 
 
+# "The papers won't tell you this, but my cat…": the frame turned on the writer's own
+# life is a joke, not a rumour.
+_JOKE = re.compile(
+    r"[^.!?\n]{0,40}?\bbut\s+(?:my|our|I|I['’](?:m|ll|ve)|we|we['’](?:re|ll))\b", re.IGNORECASE
+)
+# The missed-call hoax: "never ring it back, you get charged £25 a minute".
+_CALLBACK = re.compile(
+    r"\b(?:never|don['’]t|do\s+not)\s+(?:answer|pick\s+up|return|(?:call|ring)\s+(?:it\s+|them\s+)?back)\b",
+    re.IGNORECASE,
+)
+_CHARGED = re.compile(
+    r"\b(?:charged|premium[\s-]rate|cost\s+you|per\s+minute|a\s+minute|drain|empty)\b",
+    re.IGNORECASE,
+)
+_CALLBACK_NEEDS = ("answer", "pick up", "return", "back")
+# A death told as astonishment or nostalgia, in any case: "is kenny marsh dead??", "…
+# he was my whole youth", "i grew up on his show".
+_DEATH_PLAIN = re.compile(
+    r"\b(?:(?:is|was|has|have)\s+(?:really\s+|actually\s+|just\s+|sadly\s+)?)?"
+    r"(?:dead|died|passed\s+away)\b",
+    re.IGNORECASE,
+)
+_NOSTALGIA = re.compile(
+    r"\bmy\s+(?:whole\s+|entire\s+)?(?:childhood|youth|teens|teenage\s+years|twenties|"
+    r"generation|school\s+days)\b|\bgrew\s+up\s+(?:on|with|watching|listening|reading)\b",
+    re.IGNORECASE,
+)
+# Words before "dead" that make it a thing or no one in particular: "my phone is dead".
+_NOT_A_NAME = frozenset(
+    {
+        *("my", "our", "the", "this", "that", "it", "its", "his", "her", "their", "your"),
+        *("battery", "phone", "is", "was", "has", "and", "so", "wait", "way"),
+    }
+)
+
+
+def _plain_deaths(draft: Draft) -> Iterator[Hit]:
+    """A death in lowercase, asked about or mourned as one's youth, named by the two
+    words before it."""
+    prose = draft.prose
+    nostalgia = _NOSTALGIA.search(prose) is not None
+    for m in _DEATH_PLAIN.finditer(prose):
+        asked = prose.startswith("?", m.end())
+        if not (asked or nostalgia):
+            continue
+        start = m.start()
+        names = []
+        for _ in range(2):
+            prev = word_before(prose, start, 30)
+            if prev is None or prose[prev.end(1) : start].strip(" "):
+                break
+            names.append(prev.group(1))
+            start = prev.start(1)
+        if len(names) < 2 or any(word_key(n) in _NOT_A_NAME | _KIN for n in names):
+            continue
+        yield Hit(
+            start,
+            m.end(),
+            "This reports a death without a source: link where you read it. Death hoaxes "
+            "spread fast, and a wrong one hurts.",
+        )
+        return
+
+
 _ANY_RUMOUR = needles(
     *(p.needs for p in (_SOURCELESS, *_ALWAYS.matchers) if isinstance(p, Pattern)),
     _WEAK_NEEDS,
     ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead", "breaking", "just in"),
+    _CALLBACK_NEEDS,
 )
 
 
@@ -325,10 +442,21 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if not _ANY_RUMOUR.search(draft.lower):
         return  # none of the words any frame here needs: one scan, and done
     prose = draft.prose
-    yield from _ALWAYS.find(draft, terms)
+    for hit in _ALWAYS.find(draft, terms):
+        if not _JOKE.match(prose, hit.end, min(len(prose), hit.end + 60)):
+            yield hit
     if draft.urls:
         return  # a source is linked: the reader can check it
     yield from _SOURCELESS.find(draft, terms)
+    if any_in(_CALLBACK_NEEDS, draft.lower):
+        call = _CALLBACK.search(prose)
+        if call and _CHARGED.search(prose):
+            yield Hit(
+                call.start(),
+                call.end(),
+                "This reads like the missed-call charge hoax that has circulated for years: "
+                "check it with your phone company before you pass it on.",
+            )
     folded = draft.folded
     weak = (
         list(_WEAK.finditer(prose))
@@ -348,6 +476,8 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.kind == "reply":
         return  # a reply's source is the post it answers
     deaths = list(_deaths(draft))
+    if not deaths and any_in(_DEATH_WORDS, draft.lower) and not _own_loss(draft):
+        deaths = list(_plain_deaths(draft))
     yield from deaths
     if deaths and weak:
         m = weak[0]
@@ -385,8 +515,9 @@ RULE = Rule(
     pillar=Pillar.SHARING,
     severity=Severity.WARNING,
     summary=(
-        "Flags rumour patterns: “BREAKING” or a death reported with no link, “share before "
-        "they delete this”, “the media won't tell you”, known chain-letter hoaxes."
+        "Flags rumour patterns: “BREAKING” or a death reported with no link, hearsay from "
+        "someone nobody can check (“a reliable source says”), “share before they delete "
+        "this”, “the media won't tell you”, chain-letter hoaxes however reworded."
     ),
     why=(
         "What you pass on carries your name, and false stories travel faster than their "
@@ -449,6 +580,21 @@ RULE = Rule(
             "Can't believe ⟦Jonny Vale has died⟧. He was my whole childhood 💔",
             note="“My childhood” is not a family loss: this is news, and it needs a source.",
         ),
+        Example(
+            "I was ⟦told by someone⟧ high up at the club that the manager is leaving before "
+            "the derby.",
+            platform="facebook",
+            note="Nobody named, only placed: hearsay however it is worded.",
+        ),
+        Example(
+            "⟦Why is nobody talking about⟧ what they're adding to the tap water?",
+            note="A question that asks for trust in place of evidence.",
+        ),
+        Example(
+            "wait is ⟦sunny dee dead⟧?? her songs were my entire childhood",
+            platform="threads",
+            note="A death asked about in lowercase, with no source: still news to check.",
+        ),
     ),
     passes=(
         Example(
@@ -497,6 +643,11 @@ RULE = Rule(
             "RIP Pip, the best office dog there ever was. Thank you for every walk.",
             platform="instagram",
             note="Your own pet: personal news.",
+        ),
+        Example(
+            "The media won't tell you this, but my tomatoes finally ripened.",
+            platform="mastodon",
+            note="The rumour frame as a joke about the writer's own life.",
         ),
     ),
 )

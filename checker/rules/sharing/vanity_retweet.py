@@ -24,7 +24,10 @@ from checker.rules.base import (
 # A reshare: "RT @fan:", "MT @fan", or the old quote form “@fan: their words”. The
 # source may be a fediverse or Bluesky handle (@ines@fosstodon.org, @kelp.bsky.social).
 _HANDLE = r"@([\w.]*\w(?:@[\w-]+(?:\.[\w-]+)+)?)"
-_RT_OF = re.compile(rf"\b(?:RT|MT)\b\s*(?::\s*)?{_HANDLE}|[\"“]{_HANDLE}:")
+_RT_OF = re.compile(
+    rf"\b(?:RT|MT|QT|(?i:boosting|boosted|reposting|resharing|quote-?boosting)"
+    rf"(?:(?:\s+[\w'’-]+){{0,4}}?\s+(?i:from|by))?)\b\s*(?::\s*)?{_HANDLE}|[\"“]{_HANDLE}:"
+)
 # Praise is what the reshared words do, said many ways: a word of praise or thanks,
 # a superlative ("the cosiest", "the most patient"), a rescue ("saved my weekend"), a
 # recommendation ("take it", "you haven't lived"), stars.
@@ -38,7 +41,12 @@ _PRAISE = re.compile(
     r"nobody\s+\w+(?:\s+\w+){0,3}\s+like|tore\s+the\s+roof|(?:five|5)\s+stars?|"
     r"(?:the|most|so)\s+(?:[\w'’-]+\s+)?[a-z]{2,}iest|the\s+(?:[\w'’-]+\s+)?[a-z]{3,}est\b"
     r"(?<!interest)(?<!request)(?<!latest)(?<!contest)(?<!protest)(?<!honest)"
-    r"|the\s+most\s+\w+|the\s+reason\s+I|take\s+it)\b",
+    r"|the\s+most\s+\w+|the\s+reason\s+I|take\s+it"
+    # an endorsement told as an outcome: "bookings doubled", "would hire them again"
+    r"|doubled|tripled|halved|by\s+half|in\s+half|sold\s+out|(?:hire|book|use|pick)\s+(?:[\w@.'’-]+\s+){0,2}?again|"
+    r"in\s+a\s+heartbeat|without\s+(?:a\s+single|one|any)\s+\w+|worth\s+every|"
+    r"changed\s+(?:my|our|the)\s+\w+|transformed|go-to|10\s*/\s*10|came\s+through|"
+    r"smashed\s+it|knocked\s+it\s+out)\b",
     re.IGNORECASE,
 )
 _PRAISE_EMOJI = frozenset("❤💙💜🧡💚💛🙌👏🔥💯⭐🌟🏆😍🥰🤩🙏🥹")
@@ -140,6 +148,19 @@ RULE = Rule(
     matcher=Custom(_vanity),
     kinds=frozenset({"post", "reply", "thread"}),
     flags=(
+        Example(
+            "⟦Boosting @mia@mastodon.art: @lena@fosstodon.org⟧ wrote the friendliest guide "
+            "to first contributions",
+            platform="mastodon",
+            handles=("@lena@fosstodon.org",),
+            note="A Mastodon boost of praise for your own full handle.",
+        ),
+        Example(
+            "⟦MT @dockside: booked @tidecatering⟧ for the launch and would book them again "
+            "tomorrow",
+            handles=("@tidecatering",),
+            note="An endorsement told as an outcome, with no word of praise.",
+        ),
         Example(
             "⟦RT @jane_doe: Huge thanks to @acme⟧ for fixing our order in under an hour. "
             "Amazing service!",
