@@ -37,6 +37,7 @@ from checker.rules.text import (
     any_in,
     clause_start,
     gate,
+    has_any,
     url_has_path,
     url_host,
     without_overlaps,
@@ -226,6 +227,10 @@ class Phrases:
         )
 
     @cached_property
+    def _extra_needles(self) -> frozenset[str]:
+        return frozenset(needle for _regex, _plain, needle in self._extra if needle)
+
+    @cached_property
     def _unless(self) -> dict[str, re.Pattern[str]]:
         return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless.items()}
 
@@ -290,8 +295,11 @@ class Phrases:
             else:
                 message = self.message.format(match=m.group(), plain=plain)
             yield Hit(m.start(), m.end(), message)
+        folded = draft.folded
+        # each needle looked up once (several patterns share one: "leverag", "sociali")
+        found = {needle: has_any((needle,), folded) for needle in self._extra_needles}
         for regex, plain, needle in self._extra:
-            if needle and needle not in draft.lower:
+            if needle and not found[needle]:
                 continue
             for m in regex.finditer(text):
                 if self.quoted_ok and _quoted(text, m.start(), m.end()):
