@@ -33,6 +33,7 @@ from typing import NamedTuple, Protocol
 
 from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
+from checker.rules.literals import required_words
 from checker.rules.text import (
     any_in,
     clause_start,
@@ -358,8 +359,16 @@ class Pattern:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
+    @cached_property
+    def required(self) -> tuple[str, ...] | None:
+        """Words one of which every match holds, read off the pattern (``literals.py``)."""
+        return required_words(self.pattern, self.flags)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         if self.needs and not any_in(self.needs, draft.lower):
+            return
+        required = self.required
+        if required is not None and not has_any(required, draft.folded):
             return
         text = draft.prose
         for m in self.regex.finditer(text):
