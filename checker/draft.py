@@ -28,6 +28,35 @@ class Span(NamedTuple):
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+# ``Span(start, end, value)`` without the Python-level ``__new__`` of a NamedTuple: a
+# post's words are the most numerous objects an audit makes.
+_new_span = tuple.__new__
+
+
+def _spans_of_words(text: str) -> list[Span]:
+    """``[Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]``, faster.
+
+    ``findall`` gives the words without match objects; each starts at the first
+    letter or digit after the previous word (only a letter or digit can start one, and
+    the regex tries every position in turn), which ``str.find`` from there finds.
+    """
+    spans = []
+    pos = 0
+    find = text.find
+    for value in _WORD.findall(text):
+        pos = find(value, pos)
+        end = pos + len(value)
+        spans.append(_new_span(Span, (pos, end, value)))
+        pos = end
+    return spans
+
+
+# The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters (the
+# ``re`` documentation says so; tests/test_gates.py checks every code point).
+_RE_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_HAS_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")  # translate() is slow: only when needed
+
+
 @dataclass(frozen=True)
 class Draft:
     text: str
@@ -108,6 +137,19 @@ class Draft:
         return self.prose.lower()
 
     @cached_property
+    def folded(self) -> str:
+        """``lower`` made safe for gates: a word that a case-insensitive regex finds in
+        ``prose`` is a substring of this (offsets differ: never index with them).
+
+        Python's ``re`` ignoring case also takes four non-ASCII letters for ASCII ones
+        ("İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k"), which ``lower()``
+        keeps apart ("İ" becomes two characters): they are made ASCII first.
+        """
+        if self.prose.isascii() or not _HAS_TWIN.search(self.prose):
+            return self.lower
+        return self.prose.translate(_RE_ASCII_TWINS).lower()
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         """The post's words in lower case, and the parts of hyphenated ones
         ("best-in-class" gives "best", "in" and "class" too): a word-list rule
@@ -125,7 +167,7 @@ class Draft:
         """Words of the writer's own prose: not inside links, mentions or hashtags."""
         # All words first (a comprehension: a 100 KB paste has ~20,000), then drop
         # each word that overlaps an entity, found by bisection: entities are few.
-        words = [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+        words = _spans_of_words(self.prose)
         taken = sorted((s.start, s.end) for s in (*self.urls, *self.mentions, *self.hashtags))
         if not taken or not words:
             return tuple(words)

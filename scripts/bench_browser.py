@@ -20,6 +20,11 @@ Measured in one run, against the built ``site/`` served on 127.0.0.1:
   the gzipped snapshot go out as they are there too).
 - The time one ``check()`` takes inside the page's worker, for a 280- and a 3,000-character
   draft.
+- **Boot phases**, cold and warm: the median time (ms from navigation start) at which each
+  phase of a boot ended: for the checker's two paths the worker's own marks (worker.js
+  ``mark``: worker created, snapshot response and bytes, pyodide.mjs, the page's compiled
+  wasm, instantiated, delta undone, memory restored, settings parsed), for the bare page
+  its script, pyodide.mjs and ``loadPyodide()``. Where the time goes, not a budget.
 
 Budgets: cold ready <= 1.0x the bare page on the same (site) runtime; warm <= 1.2x; at
 20 Mbit/s the snapshot path no slower than the ordinary one; 5 ms per 280-character check.
@@ -59,10 +64,14 @@ BARE_PAGE = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
 <script type="module">
   // Pyodide loaded the plainest way: on the main thread.
+  const phases = { script: performance.now() };
   const indexURL = new URL("RUNTIME", import.meta.url).href;
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+  phases.pyodideModule = performance.now();
   const pyodide = await loadPyodide({ indexURL });
+  phases.python = performance.now();
   pyodide.runPython("1+1");
+  window.__phases = phases;
   window.__readyAt = performance.now();
 </script>
 </html>
@@ -88,6 +97,34 @@ postMessage("ready");
 
 READY = "window.__readyAt"
 CHECKER_READY = "window.__etiquetteReadyAt"
+# Where a load's time went: each phase's end, in ms from navigation start. The checker's
+# worker reports its marks (worker.js `mark`) in its own clock, shifted here to the page's.
+PHASES_JS = """() => {
+  if (window.__phases) return window.__phases;
+  const info = window.__etiquetteRuntime && window.__etiquetteRuntime.info;
+  if (!info || !info.timings || !info.timings.marks) return {};
+  const shift = info.timings.origin - performance.timeOrigin;
+  const out = { worker: shift };
+  for (const [name, ms] of Object.entries(info.timings.marks)) out[name] = ms + shift;
+  return out;
+}"""
+# Phase names as the bench prints them, in the order a boot usually passes them.
+PHASE_LABELS = {
+    "script": "page script",
+    "worker": "worker created",
+    "boot": "boot message",
+    "snapshotResponse": "snapshot response",
+    "pyodideModule": "pyodide.mjs",
+    "pageWasm": "page's wasm compiled",
+    "snapshotBytes": "snapshot bytes (inflated)",
+    "instantiated": "wasm instantiated",
+    "undelta": "delta undone",
+    "restored": "memory restored",
+    "python": "Python up",
+    "checker": "settings parsed",
+    "ready": "ready sent",
+}
+Phases = dict[str, dict[str, list[float]]]  # page -> phase -> ms of each load
 
 
 def _require() -> dict[str, Any]:
@@ -113,13 +150,24 @@ def _stats(case: str, times: list[float], budget: float | None, note: str) -> Ro
     )
 
 
-def _load_ms(page: Any, url: str, ready_js: str, *, reload: bool = False) -> float:
-    """Milliseconds from navigation start until ``ready_js`` gives a time."""
+def _load_ms(
+    page: Any,
+    url: str,
+    ready_js: str,
+    *,
+    reload: bool = False,
+    phases: dict[str, list[float]] | None = None,
+) -> float:
+    """Milliseconds from navigation start until ``ready_js`` gives a time; the load's
+    phases are appended to ``phases`` when given."""
     if reload:
         page.reload(wait_until="commit")
     else:
         page.goto(url, wait_until="commit")
     page.wait_for_function(f"() => {ready_js} !== undefined", timeout=TIMEOUT_MS)
+    if phases is not None:
+        for name, ms in page.evaluate(PHASES_JS).items():
+            phases.setdefault(name, []).append(float(ms))
     return float(page.evaluate(f"() => {ready_js}"))
 
 
@@ -180,6 +228,7 @@ def browser_section(
                 urls: dict[str, tuple[str, str]],
                 runs: int,
                 network: Callable[..., None] | None = None,
+                phases: Phases | None = None,
             ) -> dict[str, list[float]]:
                 figures: dict[str, list[float]] = {name: [] for name in urls}
                 # Interleaved, so a busy moment on the machine hits every page alike.
@@ -190,11 +239,13 @@ def browser_section(
                         page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
                         if network:
                             network(context, page)
-                        figures[name].append(_load_ms(page, url, ready))
+                        into = None if phases is None else phases.setdefault(name, {})
+                        figures[name].append(_load_ms(page, url, ready, phases=into))
                         context.close()
                 return figures
 
-            cold_ms = cold(pages, loads)
+            cold_phases: Phases = {}
+            cold_ms = cold(pages, loads, phases=cold_phases)
             per_net: dict[str, dict[str, list[float]]] = {}
             for label, mbits, latency in NETWORKS:
                 for host, origin in (("", server.origin), (", gzip", zipped.origin)):
@@ -205,9 +256,36 @@ def browser_section(
                         lambda c, pg, m=mbits, lat=latency: _emulate(c, pg, m, lat),
                     )
             browser.close()
-            warm_ms, per_check, engine = _warm(p, pages, loads, checks)
+            warm_phases: Phases = {}
+            warm_ms, per_check, engine = _warm(p, pages, loads, checks, warm_phases)
             ports = {server.port, zipped.port}
-    return _rows(cold_ms, warm_ms, per_net, per_check, engine, hosts, ports)
+    rows = _rows(cold_ms, warm_ms, per_net, per_check, engine, hosts, ports)
+    return rows + _phase_rows("cold", cold_phases) + _phase_rows("warm", warm_phases)
+
+
+def _phase_rows(label: str, phases: Phases) -> list[Row]:
+    """One row per page: the median end of each boot phase, in ms from navigation start."""
+    rows = []
+    for name in ("site", "snapshot", "packages"):
+        found = phases.get(name, {})
+        if not found:
+            continue
+        med = {phase: statistics.median(times) for phase, times in found.items()}
+        order = sorted(med, key=lambda phase: med[phase])
+        note = " > ".join(f"{PHASE_LABELS.get(p, p)} {med[p]:.0f}" for p in order)
+        last = max(med.values())
+        rows.append(
+            Row(
+                SECTION,
+                f"boot phases, {name}, {label} (ms from navigation)",
+                len(next(iter(found.values()))),
+                last,
+                last,
+                None,
+                note,
+            )
+        )
+    return rows
 
 
 def _pages(origin: str) -> dict[str, tuple[str, str]]:
@@ -222,7 +300,7 @@ def _pages(origin: str) -> dict[str, tuple[str, str]]:
 
 
 def _warm(
-    p: Any, pages: dict[str, tuple[str, str]], loads: int, checks: int
+    p: Any, pages: dict[str, tuple[str, str]], loads: int, checks: int, phases: Phases
 ) -> tuple[dict[str, list[float]], dict[int, list[float]], str]:
     """Reloads in persistent contexts (profiles on disk), one per page, after one visit."""
     warm: dict[str, list[float]] = {name: [] for name in pages}
@@ -250,7 +328,8 @@ def _warm(
                 )
         for _ in range(loads):
             for name, (url, ready) in pages.items():
-                warm[name].append(_load_ms(tabs[name], url, ready, reload=True))
+                into = phases.setdefault(name, {})
+                warm[name].append(_load_ms(tabs[name], url, ready, reload=True, phases=into))
         checker = tabs["snapshot"]
         for text, platform in ((POST_280, "x"), (POST_3000, "linkedin")):
             per_check[len(text)] = checker.evaluate(

@@ -33,10 +33,12 @@ from typing import NamedTuple, Protocol
 
 from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
+from checker.rules.literals import required_words
 from checker.rules.text import (
     any_in,
     clause_start,
     gate,
+    has_any,
     url_has_path,
     url_host,
     without_overlaps,
@@ -226,6 +228,10 @@ class Phrases:
         )
 
     @cached_property
+    def _extra_needles(self) -> frozenset[str]:
+        return frozenset(needle for _regex, _plain, needle in self._extra if needle)
+
+    @cached_property
     def _unless(self) -> dict[str, re.Pattern[str]]:
         return {normalise(k): re.compile(v, re.IGNORECASE) for k, v in self.unless.items()}
 
@@ -290,8 +296,11 @@ class Phrases:
             else:
                 message = self.message.format(match=m.group(), plain=plain)
             yield Hit(m.start(), m.end(), message)
+        folded = draft.folded
+        # each needle looked up once (several patterns share one: "leverag", "sociali")
+        found = {needle: has_any((needle,), folded) for needle in self._extra_needles}
         for regex, plain, needle in self._extra:
-            if needle and needle not in draft.lower:
+            if needle and not found[needle]:
                 continue
             for m in regex.finditer(text):
                 if self.quoted_ok and _quoted(text, m.start(), m.end()):
@@ -350,8 +359,16 @@ class Pattern:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self.flags)
 
+    @cached_property
+    def required(self) -> tuple[str, ...] | None:
+        """Words one of which every match holds, read off the pattern (``literals.py``)."""
+        return required_words(self.pattern, self.flags)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         if self.needs and not any_in(self.needs, draft.lower):
+            return
+        required = self.required
+        if required is not None and not has_any(required, draft.folded):
             return
         text = draft.prose
         for m in self.regex.finditer(text):

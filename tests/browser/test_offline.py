@@ -52,6 +52,20 @@ def first_visit(page: Page, url: str) -> None:
     page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=BOOT_TIMEOUT_MS)
 
 
+# The memory snapshot as the service worker's cache holds it: its marker header and the
+# first bytes of its body.
+SNAPSHOT_AS_CACHED = """async () => {
+  const boot = JSON.parse(document.querySelector("[data-checker-boot]").textContent);
+  const url = new URL(boot.snapshotURL, new URL("../", location.href)).href;
+  const names = await caches.keys();
+  const cache = await caches.open(names.find((name) => name.startsWith("etiquette-")));
+  const hit = await cache.match(url);
+  if (!hit) return { inflated: null, head: [] };
+  const head = Array.from(new Uint8Array(await hit.arrayBuffer()).subarray(0, 4));
+  return { inflated: hit.headers.get("X-Etiquette-Inflated"), head };
+}"""
+
+
 def cache_names(page: Page) -> list[str]:
     names: list[str] = page.evaluate("() => caches.keys()")
     return sorted(names)
@@ -67,6 +81,10 @@ def test_after_one_visit_the_checker_works_offline(
         first_visit(page, url)
         scope = page.evaluate("() => navigator.serviceWorker.controller.scriptURL")
         assert scope == f"{server.origin}/handbook/sw.js"
+        # The service worker keeps the snapshot inflated: a warm visit skips the inflate.
+        stored = page.evaluate(SNAPSHOT_AS_CACHED)
+        assert stored["inflated"] == "1"
+        assert bytes(stored["head"]) == b"ETQ1"  # scripts/make_snapshot.mjs's header, not gzip's
         home = f"{server.origin}/handbook/"
         page.goto(home)  # a page of the handbook, read once
     # The server is gone: every request now fails unless the service worker answers it.

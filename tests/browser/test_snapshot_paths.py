@@ -4,7 +4,10 @@
 - the ordinary boot (package loader), which the worker falls back to, without an alarming
   word, when the snapshot cannot be fetched or restored: here the server answers 404 for it,
   serves bytes that are not a snapshot, or a real snapshot of another build (it restores,
-  its build id differs, and Python starts afresh).
+  its build id differs, and Python starts afresh), or a snapshot whose delta was taken
+  against another wasm's memory (the worker's check refuses it once the wasm is
+  instantiated), or when pyodide.asm.wasm itself fails to instantiate for the snapshot
+  attempt (the page's compile and the worker's first instantiation get a broken file).
 
 Both must give CPython's JSON for every rule example.
 """
@@ -22,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
-from playwright.sync_api import Browser, ConsoleMessage
+from playwright.sync_api import Browser, ConsoleMessage, Route
 from site_server import SiteServer
 from test_checker_page import _parity_cases, cpython_json
 
@@ -40,6 +43,18 @@ def _not_a_snapshot(folder: Path) -> Path:
     """Gzipped bytes that inflate fine but are no Pyodide snapshot (an HTML error page)."""
     path = folder / "broken.snapshot.gz"
     path.write_bytes(gzip.compress(b"<!doctype html><title>Moved</title>" * 100))
+    return path
+
+
+def _other_wasm(folder: Path) -> Path:
+    """This site's snapshot, its header naming another wasm's fresh memory (the hash of it)."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    staged = ROOT / "build" / manifest.get("root", ".") / "site-assets"
+    data = bytearray(gzip.decompress((staged / manifest["snapshot"]).read_bytes()))
+    assert data[:4] == b"ETQ1", "the staged snapshot is not a delta (scripts/make_snapshot.mjs)"
+    data[8:12] = bytes(b ^ 0xFF for b in data[8:12])
+    path = folder / "other-wasm.snapshot.gz"
+    path.write_bytes(gzip.compress(bytes(data), compresslevel=1))
     return path
 
 
@@ -63,7 +78,10 @@ def _other_build(folder: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module", params=["snapshot", "missing", "broken", "other-build"])
+@pytest.fixture(
+    scope="module",
+    params=["snapshot", "missing", "broken", "other-build", "other-wasm", "wasm-fails"],
+)
 def boot_path(
     request: pytest.FixtureRequest, site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, str]]:
@@ -75,6 +93,8 @@ def boot_path(
         mounts[_snapshot_route()] = _not_a_snapshot(tmp_path_factory.mktemp("broken"))
     elif request.param == "other-build":
         mounts[_snapshot_route()] = _other_build(tmp_path_factory.mktemp("other"))
+    elif request.param == "other-wasm":
+        mounts[_snapshot_route()] = _other_wasm(tmp_path_factory.mktemp("other-wasm"))
     mounts["/handbook/"] = site
     mkdocs = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     with SiteServer(mounts, site_url=mkdocs["site_url"]) as server:
@@ -89,6 +109,19 @@ def test_both_boot_paths_give_cpythons_json_for_every_rule_example(
 ) -> None:
     way, url = boot_path
     context = new_context(browser, requests_seen, dialogs_seen)
+    broken_wasm: list[str] = []
+    if way == "wasm-fails":
+        # The first two requests for the wasm (the page's compile, then the worker's
+        # instantiation for the snapshot attempt) get bytes that are no WebAssembly; the
+        # ordinary boot after them gets the real file.
+        def break_twice(route: Route) -> None:
+            if len(broken_wasm) < 2:
+                broken_wasm.append(route.request.url)
+                route.fulfill(status=200, content_type="application/wasm", body=b"\0asm broken")
+            else:
+                route.continue_()
+
+        context.route("**/pyodide.asm.wasm", break_twice)
     page = context.new_page()
     console: list[ConsoleMessage] = []
     page.on("console", lambda message: console.append(message))
@@ -120,5 +153,7 @@ def test_both_boot_paths_give_cpythons_json_for_every_rule_example(
         assert not loud, loud
         if way != "snapshot":
             assert any("without its snapshot" in m.text for m in console if m.type == "info")
+        if way == "wasm-fails":
+            assert len(broken_wasm) == 2, broken_wasm  # both attempts met the broken file
     finally:
         context.close()

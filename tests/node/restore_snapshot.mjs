@@ -3,8 +3,12 @@
 //
 //   node tests/node/restore_snapshot.mjs <runtime dir> <snapshot.gz> <wheel> < requests.json
 //
-// requests.json: {"code": "<Python expression giving a JSON string>"} or a list of checks
-// [{text, platform, kind, handles}]. Prints one JSON document: {buildId, probe, reports}.
+// requests.json: {"checks": [{text, platform, kind, handles}], "probe": "<Python expression>",
+// "secrets": ["<text the memory must not hold>"]}. Prints one JSON document:
+// {buildId, probe, reports, found}: `found` lists the secrets the restored memory holds.
+//
+// The file is a delta against the wasm's fresh memory (scripts/make_snapshot.mjs): undone
+// here, as worker.js undoes it, once the wasm is instantiated and before Pyodide restores.
 
 import { readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
@@ -15,10 +19,35 @@ const [runtimeDir, snapshotFile, wheelFile] = process.argv.slice(2);
 const indexURL = resolve(runtimeDir) + sep;
 const request = JSON.parse(readFileSync(0, "utf-8"));
 const wheel = readFileSync(resolve(wheelFile));
+const file = new Uint8Array(gunzipSync(readFileSync(resolve(snapshotFile))));
+const [magic, end, hash] = new Uint32Array(file.buffer, file.byteOffset, 4);
+if (magic !== 0x31515445) throw new Error("not a delta snapshot (ETQ1)");
+const HEADER = 16;
+
+function freshHash(memory, length) {
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, length / 4);
+  let value = 0x811c9dc5;
+  for (let i = 0; i < words.length; i += 1) value = Math.imul(value ^ words[i], 0x01000193);
+  return value >>> 0;
+}
+
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async function (...args) {
+  const result = await instantiate.apply(WebAssembly, args);
+  const memory = new Uint8Array((result.instance || result).exports.memory.buffer);
+  if (freshHash(memory, end) !== hash) throw new Error("the snapshot is for another wasm");
+  const start = new Uint32Array(file.buffer, file.byteOffset + HEADER, 2)[1];
+  const delta = file.subarray(HEADER + start, HEADER + start + end);
+  for (let i = 0; i < end; i += 1) delta[i] ^= memory[i];
+  new Uint32Array(file.buffer, file.byteOffset + HEADER, 1)[0] = 1886286592; // Pyodide's magic
+  WebAssembly.instantiate = instantiate;
+  return result;
+};
+
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL,
-  _loadSnapshot: gunzipSync(readFileSync(resolve(snapshotFile))),
+  _loadSnapshot: file.subarray(HEADER),
   stdout: () => {},
   stderr: (line) => console.error(line),
   fsInit: async (FS) => {
@@ -48,4 +77,7 @@ _reports = [
 _probe = eval(_req["probe"]) if _req.get("probe") else None
 json.dumps({"reports": _reports, "probe": _probe})
 `);
-console.log(JSON.stringify({ buildId, ...JSON.parse(out) }));
+// the memory as restored (the delta undone): what the build machine might have left in it
+const memory = Buffer.from(file.buffer, file.byteOffset + HEADER);
+const found = (request.secrets || []).filter((text) => memory.indexOf(Buffer.from(text)) >= 0);
+console.log(JSON.stringify({ buildId, ...JSON.parse(out), found }));

@@ -23,6 +23,7 @@ from checker.rules.text import (
     any_in,
     clause_start,
     gate,
+    has_any,
 )
 
 # follower-chasing
@@ -165,11 +166,22 @@ _NEEDS = (
 )
 
 
+# Gates (see ``has_any``): a word every match of the pattern holds, one per branch.
+# _CHASE: follow-for-follow has "follow", "like", "sub", "f4f" or "l4l"; the races have
+# "follow"/"sub"/"like" (in _FOLLOWERS), "train", "more", "gonna"/"going"; the
+# handle swap has "drop". _CHASE_IMPERATIVE: "follow". _BRAG: "follow" ("followed",
+# "following"), or an audience, fan base or readership.
+_CHASE_GATE = ("follow", "like", "sub", "f4f", "l4l", "train", "more", "gonna", "going", "drop")
+_FOLLOW_GATE = ("follow",)
+_BRAG_GATE = ("follow", "audience", "fan", "readership")
+
+
 def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if not any_in(_NEEDS, draft.lower):
         return
-    text = draft.prose
-    for m in _CHASE.finditer(text):
+    text, folded = draft.prose, draft.folded
+    chase = _CHASE.finditer(text) if has_any(_CHASE_GATE, folded) else ()
+    for m in chase:
         if m.start() > 0 and text[m.start() - 1] in "#@":
             continue  # a hashtag is judged whole, below
         yield Hit(
@@ -178,7 +190,8 @@ def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit
             f"“{m.group()}” chases a follower count rather than people: say what you post "
             "and let people follow for that.",
         )
-    for m in _CHASE_IMPERATIVE.finditer(text):
+    follow = has_any(_FOLLOW_GATE, folded)
+    for m in _CHASE_IMPERATIVE.finditer(text) if follow else ():
         before = text[: m.start()].rstrip()
         # "If a client follows you, follow back" is advice, not a plea: imperatives only
         # at the start of a sentence or line, not after a comma
@@ -189,7 +202,7 @@ def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit
                 f"“{m.group()}” asks for follows rather than offering a reason: say what "
                 "people will get from following you.",
             )
-    for m in _BRAG.finditer(text):
+    for m in _BRAG.finditer(text) if has_any(_BRAG_GATE, folded) else ():
         if _big(next((g for g in m.groups() if g), "")):
             yield Hit(
                 m.start(),

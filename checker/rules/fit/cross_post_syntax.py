@@ -22,6 +22,7 @@ from checker.rules.base import (
 )
 from checker.rules.text import (
     gate,
+    has_any,
     without_overlaps,
 )
 
@@ -115,14 +116,14 @@ def _cross_post_hits(draft: Draft) -> Iterator[Hit]:
             )
     if platform not in _FOLLOW_FRIDAY_HOMES:
         yield from _FOLLOW_FRIDAY.find(draft, ())
-    if draft.platform_info.links_clickable:
+    if draft.platform_info.links_clickable and has_any(("bio",), draft.folded):
         yield from regex_hits(
             _LINK_IN_BIO,
             text,
             f"“{{match}}” is Instagram's workaround for links that don't click; on {label} "
             "links work: put the link in the post.",
         )
-    if platform in _FEDIVERSE_ALIEN:
+    if platform in _FEDIVERSE_ALIEN and text.count("@") >= 2:  # a fediverse handle has two
         yield from regex_hits(
             _FEDI_HANDLE,
             text,

@@ -33,7 +33,10 @@ def _has_voice(draft: Draft) -> bool:
     """Signs of a person talking: a question, an exclamation, I/we/you."""
     if "?" in draft.prose or "!" in draft.prose:
         return True
-    return any(word_key(w.value) in FIRST_PERSON | SECOND_PERSON for w in draft.words)
+    return any(word_key(w.value) in _PERSON for w in draft.words)
+
+
+_PERSON = FIRST_PERSON | SECOND_PERSON
 
 
 _RESHARE_OPEN = re.compile(r"\s*(?:(?:RT|MT)\b\s*(?::\s*)?@\w+|[\"“]@\w+:)")
@@ -133,12 +136,20 @@ def _only_a_title(said: str) -> bool:
 _LAUGH = re.compile(r"(?:l+m+f*a+o+|l+o+l+|(?:h+a+){2,}h*|(?:j+a+){2,}|rofl|xd+)\Z", re.IGNORECASE)
 
 
+def _laugh(word: str) -> bool:
+    # only l, h, j, r or x can start a laugh: most words are let go without the regex
+    return word[0] in _LAUGH_FIRST and _LAUGH.match(word) is not None
+
+
+_LAUGH_FIRST = frozenset("lLhHjJrRxX")
+
+
 def _bare_link(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if not draft.urls or draft.post_count > 1:
         return  # in a thread, a post that only carries the link is fine
     text, first, last = draft.text, draft.urls[0], draft.urls[-1]
     mine = own_words(draft)
-    words = [w for w in mine if word_key(w.value) not in _LINK_FILLER and not _LAUGH.match(w.value)]
+    words = [w for w in mine if word_key(w.value) not in _LINK_FILLER and not _laugh(w.value)]
 
     opening = _RESHARE_OPEN.match(text)
     if opening:

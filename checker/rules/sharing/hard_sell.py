@@ -22,6 +22,7 @@ from checker.rules.base import (
 from checker.rules.text import (
     any_in,
     clause_start,
+    has_any,
     needles,
 )
 
@@ -129,6 +130,20 @@ _DISCOUNT_NEEDS = (
     *("cost nothing", "on us"),
     *(" two", " three", " four", " five"),
 )
+# Gates (see ``has_any``), at any length of post: a word every match holds, one per
+# branch of the pattern.
+# _SELL_PATTERN: a code, a bio or "gone"; or a message asked for (both words needed).
+_SELL_PATTERN_GATE = ("code", "bio", "gone")
+_ASK_GATE = ("dm", "message", "msg", "text", "whatsapp")
+_TO_BUY_GATE = ("buy", "order", "purchase", "pric", "book")
+_SELL_IMPERATIVE_GATE = ("buy", "shop", "order", "yours", "call")
+# _DISCOUNT: saving and "instead of" need a currency sign; bundles say "for" (or "buy"
+# with "free" or "half"); a sale that ends names the sale, offer or deal.
+_DISCOUNT_GATE = (
+    *("%", "half", "$", "€", "£", "down", "free", "waive", "early", "special", "lock"),
+    *("promocja", "for", "sale", "offer", "deal"),
+)
+_CALL_GATE = ("now", "today", "your")  # what every call to act ends with
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
 # according to the operator: <link>".
 _REPORTED = re.compile(
@@ -148,6 +163,13 @@ _ANY_SELLING = needles(
 )
 
 
+def _may_sell_pattern(folded: str) -> bool:
+    """False only when no branch of _SELL_PATTERN can match (see the gates above)."""
+    return has_any(_SELL_PATTERN_GATE, folded) or (
+        has_any(_ASK_GATE, folded) and has_any(_TO_BUY_GATE, folded)
+    )
+
+
 def _clause_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [m for m in regex.finditer(text) if clause_start(text, m.start())]
 
@@ -156,16 +178,21 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     prose, lower = draft.prose, draft.lower
     if not (terms or _ANY_SELLING.search(lower) or _PRICE.search(prose)):
         return  # none of the words an offer needs: one scan, and done
+    folded = draft.folded
     strong: list[re.Match[str]] = [*_SELL_WORDS.matches(draft, terms)]
-    if any_in(_SELL_PATTERN_NEEDS, lower):
+    if any_in(_SELL_PATTERN_NEEDS, lower) and _may_sell_pattern(folded):
         strong += _SELL_PATTERN.finditer(prose)
-    if any_in(_SELL_IMPERATIVE_NEEDS, lower):
+    if any_in(_SELL_IMPERATIVE_NEEDS, lower) and has_any(_SELL_IMPERATIVE_GATE, folded):
         strong += _clause_matches(_SELL_IMPERATIVE, prose)
-    discounts = list(_DISCOUNT.finditer(prose)) if any_in(_DISCOUNT_NEEDS, lower) else []
+    discounts = (
+        list(_DISCOUNT.finditer(prose))
+        if any_in(_DISCOUNT_NEEDS, lower) and has_any(_DISCOUNT_GATE, folded)
+        else []
+    )
     priced = _PRICE.search(prose) is not None
     if not (strong or discounts or priced):
         return  # no offer and no selling words: the rest needs one (and costs on a paste)
-    calls = _clause_matches(_CALL, prose)
+    calls = _clause_matches(_CALL, prose) if has_any(_CALL_GATE, folded) else []
     deadlines = list(_DEADLINE.finditer(prose))
     # price news with its source is news, however big the discount
     reported = bool(draft.urls) and bool(_REPORTED.search(prose))

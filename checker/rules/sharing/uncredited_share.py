@@ -22,6 +22,7 @@ from checker.rules.base import (
 )
 from checker.rules.text import (
     FIRST_PERSON,
+    has_any,
     sentence_start,
     word_key,
 )
@@ -47,7 +48,8 @@ _FOUND_THIS = re.compile(
 # A credit that names nobody: "credit to the owner", "creds to whoever made it",
 # "image from Google", "copied from a friend's wall", "not mine".
 _ANONYMOUS = re.compile(
-    r"\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
+    # (?=[…]): the first letters of the branches, a cheap test at each position
+    r"(?=[ACIPVMTSBNDWYLGRacipvmtsbndwylgr])\b(?:(?:all\s+)?(?:credits?|creds)\s+(?:goes\s+|go\s+)?to\s+(?:the\s+)?(?:owner|"
     r"(?:original\s+)?(?:owner|poster|author|creator|artist|maker|photographer|designer)s?|"
     r"whoever\s+(?:made|wrote|drew|took|created|did|shot|painted|designed)(?:\s+(?:this|it))?)"
     r"|(?:image|photo|pic|picture|video|map|meme|clip)s?\s+(?:from|via|off)\s+(?:google|"
@@ -76,6 +78,14 @@ _ANONYMOUS = re.compile(
     r"|no\s+copyright\s+intended"
     r"|(?:don['’]?t|do\s+not)\s+know\s+who\s+(?:wrote|made|said|created)\s+(?:this|it))",
     re.IGNORECASE,
+)
+# A word every match of _ANONYMOUS holds, one per branch (see ``has_any``): "creds",
+# a picture "from"/"via"/"off" a site, "copied from", "not mine", "stole this off",
+# "someone shared it", "going round", "source: unknown", "artist unknown", "not my
+# words", "no copyright", "don't know who".
+_ANONYMOUS_GATE = (
+    *("cred", "from", "via", "off", "mine", "some", "round", ":", "unknown", "not"),
+    *("copyright", "know"),
 )
 # A credit that names someone or links somewhere.
 _CREDIT_WORD = re.compile(
@@ -184,13 +194,14 @@ def _uncredited(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                     f"“#{tag.value}” without the original creator's @handle: tag them so the "
                     "credit goes where it belongs.",
                 )
-        yield from regex_hits(
-            _FOUND_THIS,
-            prose,
-            "“{match}” says the words are someone else's but not whose: name the "
-            "person or link the original (“via @name”).",
-        )
-    if not draft.mentions:
+        if has_any(("this",), draft.folded):  # every match of _FOUND_THIS says "this"
+            yield from regex_hits(
+                _FOUND_THIS,
+                prose,
+                "“{match}” says the words are someone else's but not whose: name the "
+                "person or link the original (“via @name”).",
+            )
+    if not draft.mentions and has_any(_ANONYMOUS_GATE, draft.folded):
         yield from regex_hits(
             _ANONYMOUS,
             prose,

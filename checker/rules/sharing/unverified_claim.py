@@ -18,6 +18,7 @@ from checker.rules.text import (
     any_in,
     clause_start,
     gate,
+    has_any,
     needles,
     sentence_start,
     without_overlaps,
@@ -318,7 +319,7 @@ def _own_loss(draft: Draft) -> bool:
 
 def _deaths(draft: Draft) -> Iterator[Hit]:
     prose = draft.prose
-    if not any_in(_DEATH_WORDS, draft.lower):
+    if not any_in(_DEATH_WORDS, draft.lower) or not has_any(_DEATH_GATE, draft.folded):
         return
     if _own_loss(draft):
         return
@@ -448,6 +449,16 @@ def _unverified(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
 
 _DEATH_WORDS = ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead")
 _NEWS_WORDS = ("breaking", "just in")
+# Gates (see ``has_any``): a word every match holds. _RIP and _RIP_ALONE: "rip" or
+# "rest"; _DIED: "died", "dies", "dead" or "passed". _NEWS_FLASH: "breaking" or "just".
+# _WEAK: (a)pparently, heard/told, true, saying/full (of), sharing, research, eyes,
+# anywhere, telling.
+_DEATH_GATE = ("rip", "r.i.p", "rest", "died", "passed", "dies", "dead")
+_NEWS_GATE = ("breaking", "just")
+_WEAK_GATE = (
+    *("parent", "heard", "told", "true", "saying", "full", "sharing", "research", "eyes"),
+    *("anywhere", "telling"),
+)
 
 
 def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
@@ -469,7 +480,12 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                 "This reads like the missed-call charge hoax that has circulated for years: "
                 "check it with your phone company before you pass it on.",
             )
-    weak = list(_WEAK.finditer(prose)) if any_in(_WEAK_NEEDS, draft.lower) else []
+    folded = draft.folded
+    weak = (
+        list(_WEAK.finditer(prose))
+        if any_in(_WEAK_NEEDS, draft.lower) and has_any(_WEAK_GATE, folded)
+        else []
+    )
     if weak and (len(weak) > 1 or _URGE.search(prose)):
         m = weak[0]
         yield Hit(
@@ -493,6 +509,8 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
             m.end(),
             f"“{m.group()}”: a death passed on as hearsay. Wait for a source you can link.",
         )
+    if not draft.hashtags and not has_any(_NEWS_GATE, folded):
+        return  # no hashtag, and no word a news flash needs
     if any(word_key(w.value) in FIRST_PERSON for w in draft.words):
         return  # "BREAKING: we hit 1,000 members" is the writer's own news
     if not any_in(_NEWS_WORDS, draft.lower):

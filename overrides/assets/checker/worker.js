@@ -61,27 +61,42 @@ async function boot(options) {
     throw new Error("This browser cannot run WebAssembly, which the checker needs.");
   }
   const t0 = performance.now();
+  mark("boot");
   progress(1, "Downloading Python (about 6 MB, once; then it is cached)");
   const configText = fetchText(options.configURL);
   configText.catch(() => {}); // awaited below; don't report it twice
+  // The snapshot is the biggest download on the way to ready: it starts first, and downloads
+  // and inflates while pyodide.mjs loads and the page compiles the wasm.
+  const snapshot = fetchSnapshot(options);
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(options.indexURL + "pyodide.mjs"));
   } catch (err) {
     throw new Error(`Could not load the Python runtime (pyodide.mjs): ${err.message || err}`);
   }
+  mark("pyodideModule");
   const wasmFailed = new Promise((_, reject) => {
     const warn = console.warn;
+    let swallow = 0;
     console.warn = (...args) => {
       if (String(args[0]).includes("wasm instantiation failed")) {
+        // a failed snapshot attempt falls back (bootFromSnapshot): nothing alarming to say
+        if (quietWasmFailure) {
+          swallow = 1; // and the error Pyodide logs next
+          return;
+        }
         reject(new Error("Could not start Python: its WebAssembly file did not load."));
+      } else if (swallow) {
+        swallow = 0;
+        return;
       }
       warn.apply(console, args);
     };
   });
   const t1 = performance.now();
-  const pyodide = await Promise.race([wasmFailed, startPython(loadPyodide, options)]);
+  const pyodide = await Promise.race([wasmFailed, startPython(loadPyodide, options, snapshot)]);
   const t2 = performance.now();
+  mark("python");
   progress(2, "Loading the checker");
   let site;
   try {
@@ -94,29 +109,40 @@ async function boot(options) {
     throw new Error(`The checker could not start: ${lastLine(err)}`);
   }
   const t3 = performance.now();
+  mark("checker");
   python = { pyodide, site };
   progress(3, "Ready");
   const versions = JSON.parse(
     pyodide.runPython("import json, sys; json.dumps([sys.version.split()[0]])"),
   );
-  // phase times (ms) for scripts/bench_browser.py and the curious
+  mark("ready");
+  // phase times (ms) for scripts/bench_browser.py and the curious; `marks` are ms since
+  // the worker's time origin (`origin`, performance.timeOrigin), in the order they happened
   const timings = {
     start: t0,
     runtime: t1 - t0,
     boot: t2 - t1,
     checker: t3 - t2,
     snapshot: pyodide.etiquetteSnapshot === true, // which way Python started
+    origin: performance.timeOrigin,
+    marks,
   };
   post({ type: "ready", python: versions[0], pyodide: pyodide.version, timings });
   return site.check_json;
 }
 
+// Boot phases, for the bench: name -> ms since this worker's time origin.
+const marks = {};
+function mark(name) {
+  marks[name] = Math.round(performance.now() * 10) / 10;
+}
+
 // Python with the checker loaded: restored from the memory snapshot when the site has one
 // and it restores, else the ordinary way (the package loader installs the wheel).
-async function startPython(loadPyodide, options) {
-  const restored = await bootFromSnapshot(loadPyodide, options);
+async function startPython(loadPyodide, options, snapshot) {
+  const restored = snapshot && (await bootFromSnapshot(loadPyodide, options, snapshot));
   if (restored) return restored;
-  if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
+  wasmHook = { url: options.indexURL + "pyodide.asm.wasm", fromPage: options.wasmFromPage };
   return loadPyodide({
     indexURL: options.indexURL,
     stdLibURL: stdLibURL(options),
@@ -137,22 +163,57 @@ function lockDir(options) {
 // imports, the package loader and the checker's imports. Pyodide's own `_loadSnapshot` and
 // `fsInit` options (private: the version is pinned and the snapshot rebuilt with it) do the
 // work; `fsInit` writes the wheel where the snapshot expects it. Any failure (no snapshot,
-// no DecompressionStream, another build) returns null and the caller boots the ordinary way:
-// slower, never broken, so nothing alarming is said.
+// no DecompressionStream, another build, a wasm that does not instantiate) returns null and
+// the caller boots the ordinary way: slower, never broken, so nothing alarming is said.
 const SNAPSHOT_MAGIC = 1886286592; // Pyodide's, first word of every snapshot
+const DELTA_MAGIC = 0x31515445; // ours ("ETQ1"): scripts/make_snapshot.mjs writes the file
+const DELTA_HEADER = 16;
+let quietWasmFailure = false; // a snapshot attempt's failed instantiation is not news
 
-async function bootFromSnapshot(loadPyodide, options) {
-  if (!options.snapshotURL || typeof DecompressionStream !== "function") return null;
-  try {
-    const wheel = fetchBytes(options.wheelURL);
-    wheel.catch(() => {}); // awaited below
-    const snapshot = await fetchBytes(options.snapshotURL, "gzip");
-    if (snapshot.byteLength < 64 || new Uint32Array(snapshot.buffer, 0, 1)[0] !== SNAPSHOT_MAGIC) {
+// The snapshot file's bytes, inflated and checked; null when the site has none or this
+// browser cannot inflate it. Never rejects (a failure is the reason to boot the other way).
+function fetchSnapshot(options) {
+  const hooked = typeof realInstantiateStreaming === "function"; // undoDelta needs the hook
+  if (!options.snapshotURL || typeof DecompressionStream !== "function" || !hooked) return null;
+  const bytes = (async () => {
+    const file = await fetchSnapshotFile(options.snapshotURL);
+    mark("snapshotBytes");
+    const words = file.byteLength >= 64 ? new Uint32Array(file.buffer, file.byteOffset, 8) : [];
+    if (words[0] !== DELTA_MAGIC || words[4] !== 0) {
       throw new Error("not a Pyodide memory snapshot");
     }
-    const wheelBytes = await wheel;
-    if (options.wasmFromPage) usePageWasm(options.indexURL + "pyodide.asm.wasm");
-    const pyodide = await loadPyodide({
+    return file;
+  })();
+  const wheel = fetchBytes(options.wheelURL);
+  return {
+    bytes: bytes.then((value) => ({ value }), (error) => ({ error })),
+    wheel: wheel.then((value) => ({ value }), (error) => ({ error })),
+  };
+}
+
+async function bootFromSnapshot(loadPyodide, options, snapshot) {
+  let failed = () => {};
+  const instantiation = new Promise((_, reject) => {
+    failed = reject;
+  });
+  // Pyodide awaits the snapshot only once pyodide.asm.mjs is loaded, just before it
+  // instantiates the wasm: loading both at once, the import overlaps the download.
+  let file = null;
+  const bytes = snapshot.bytes.then((got) => {
+    if (got.error) throw got.error;
+    file = got.value;
+    return file.subarray(DELTA_HEADER);
+  });
+  bytes.catch(() => {}); // Pyodide awaits it; a failure is this attempt's, caught below
+  try {
+    wasmHook = {
+      url: options.indexURL + "pyodide.asm.wasm",
+      fromPage: options.wasmFromPage,
+      // Before Pyodide copies the snapshot into the fresh memory: undo the delta.
+      after: (instance) => undoDelta(file, new Uint8Array(instance.exports.memory.buffer)),
+      failed: (err) => failed(err),
+    };
+    const loading = loadPyodide({
       indexURL: options.indexURL,
       // The snapshot already holds every module the checker uses, so the stdlib zip (3 MB)
       // comes after ready (lateStdlib): an empty zip stands in until then.
@@ -160,14 +221,19 @@ async function bootFromSnapshot(loadPyodide, options) {
       // the site's own small lock file, not the npm one Pyodide would fetch by default
       lockFileURL: options.lockFileURL,
       packageBaseUrl: lockDir(options),
-      _loadSnapshot: snapshot,
+      _loadSnapshot: bytes,
       stdout: () => {},
       stderr: () => {},
       fsInit: async (FS) => {
+        const wheel = await snapshot.wheel;
+        if (wheel.error) throw wheel.error;
         FS.mkdirTree(options.wheelPath.slice(0, options.wheelPath.lastIndexOf("/")));
-        FS.writeFile(options.wheelPath, wheelBytes);
+        FS.writeFile(options.wheelPath, wheel.value);
       },
     });
+    loading.catch(() => {}); // a failed instantiation leaves it pending: the race decides
+    const pyodide = await Promise.race([loading, instantiation]);
+    mark("restored");
     const built = pyodide.runPython("import _etiquette_snapshot; _etiquette_snapshot.BUILD_ID");
     if (built !== options.snapshotBuildId) throw new Error(`snapshot ${built} is not this site's`);
     pyodide.runPython("_etiquette_snapshot.thaw(); del _etiquette_snapshot"); // random, time zone
@@ -180,7 +246,80 @@ async function bootFromSnapshot(loadPyodide, options) {
   } catch (err) {
     console.info(`checker: starting Python without its snapshot (${err.message || err})`);
     return null;
+  } finally {
+    wasmHook = null;
   }
+}
+
+// The snapshot file's bytes. Served gzipped (the file as staged), or already inflated: the
+// service worker (sw.js) keeps it inflated, so a warm visit skips the 31 MB inflate, and a
+// host may decode a .gz by itself. The first bytes tell which (gzip's magic is 1f 8b).
+async function fetchSnapshotFile(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  mark("snapshotResponse");
+  if (response.headers.get(INFLATED_HEADER)) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  let head = new Uint8Array(0);
+  while (head.length < 2) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    head = head.length ? concat(head, value) : value;
+  }
+  const body = new ReadableStream({
+    start(controller) {
+      if (head.length) controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  const bytes = gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+  return new Uint8Array(await new Response(bytes).arrayBuffer());
+}
+const INFLATED_HEADER = "X-Etiquette-Inflated"; // set by sw.js on the copy it keeps
+
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+// XORs the fresh memory of the just-instantiated wasm back into the snapshot (which
+// scripts/make_snapshot.mjs stored as a delta against it), after checking that memory is
+// the one the delta was made against.
+function undoDelta(file, memory) {
+  mark("instantiated");
+  const [, end, hash] = new Uint32Array(file.buffer, file.byteOffset, 4);
+  if (memory.byteLength < end || freshHash(memory, end) !== hash) {
+    throw new Error("the snapshot was made for another pyodide.asm.wasm");
+  }
+  const start = new Uint32Array(file.buffer, file.byteOffset + DELTA_HEADER, 2)[1];
+  const offset = file.byteOffset + DELTA_HEADER + start;
+  if (offset % 4 || offset + end > file.byteOffset + file.byteLength) {
+    throw new Error("not a Pyodide memory snapshot");
+  }
+  const delta = new Uint32Array(file.buffer, offset, end / 4);
+  const fresh = new Uint32Array(memory.buffer, memory.byteOffset, end / 4);
+  for (let i = 0; i < delta.length; i += 1) delta[i] ^= fresh[i];
+  // the file leaves Pyodide's magic out until now (scripts/make_snapshot.mjs says why)
+  new Uint32Array(file.buffer, file.byteOffset + DELTA_HEADER, 1)[0] = SNAPSHOT_MAGIC;
+  mark("undelta");
+}
+
+// FNV-1a over 32-bit words, as scripts/make_snapshot.mjs computes it.
+function freshHash(memory, end) {
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, end / 4);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i += 1) hash = Math.imul(hash ^ words[i], 0x01000193);
+  return hash >>> 0;
 }
 
 // The stdlib zip's URL names the snapshot's build: a restore needs exactly the zip whose
@@ -216,9 +355,10 @@ async function withStdlib(run) {
   }
 }
 
-async function fetchBytes(url, compression) {
+async function fetchBytes(url, compression, markAs) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  if (markAs) mark(markAs);
   const body = compression
     ? new Response(response.body.pipeThrough(new DecompressionStream(compression)))
     : response;
@@ -226,29 +366,42 @@ async function fetchBytes(url, compression) {
 }
 
 // Pyodide fetches pyodide.asm.wasm and instantiates it with instantiateStreaming (see
-// getInstantiateWasmFunc in pyodide.mjs). When the page sends the module it compiled (boot.js
-// says why), these two stand-ins use it and skip the second download; when it sends null,
-// they step aside and Pyodide compiles here as usual.
-// Installed once per loadPyodide (a restore that fails is followed by an ordinary one).
-let pageWasmHooked = false;
-function usePageWasm(wasmURL) {
-  if (pageWasmHooked) return;
-  pageWasmHooked = true;
-  const realFetch = self.fetch;
-  const realInstantiate = WebAssembly.instantiateStreaming;
-  const skipped = Symbol("wasm compiled by the page");
-  self.fetch = function fetch(resource, init) {
-    if (String(resource) !== wasmURL) return realFetch.call(self, resource, init);
-    self.fetch = realFetch; // only the first request: a retry gets the real thing
-    return pageWasm.then((module) => (module ? skipped : realFetch.call(self, resource, init)));
-  };
+// getInstantiateWasmFunc in pyodide.mjs). These stand-ins, armed for one loadPyodide by
+// `wasmHook` ({url, fromPage, after, failed}), use the module the page compiled when it
+// sends one (boot.js says why) and skip the second download; when it sends null, Pyodide
+// compiles here as usual. `after(instance)` runs before Pyodide touches the memory;
+// `failed(err)` hears of a failed instantiation (Pyodide itself only logs it and waits).
+let wasmHook = null;
+const PAGE_MODULE = Symbol("wasm compiled by the page");
+const realFetch = self.fetch;
+const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+
+self.fetch = function fetch(resource, init) {
+  const hook = wasmHook;
+  if (hook && hook.fromPage && !hook.fetched && String(resource) === hook.url) {
+    hook.fetched = true; // only the first request: a retry gets the real thing
+    return pageWasm.then((module) => (module ? PAGE_MODULE : realFetch.call(self, resource, init)));
+  }
+  return realFetch.call(self, resource, init);
+};
+
+if (typeof realInstantiateStreaming === "function") {
   WebAssembly.instantiateStreaming = async function instantiateStreaming(source, imports) {
-    WebAssembly.instantiateStreaming = realInstantiate;
-    pageWasmHooked = false;
-    const module = await pageWasm;
-    const response = await source;
-    if (!module || response !== skipped) return realInstantiate.call(WebAssembly, source, imports);
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
+    const hook = wasmHook;
+    if (hook) hook.fetched = true;
+    quietWasmFailure = Boolean(hook && hook.failed); // the snapshot attempt falls back
+    try {
+      const response = await source;
+      const module = response === PAGE_MODULE ? await pageWasm : null;
+      const result = module
+        ? { module, instance: await WebAssembly.instantiate(module, imports) }
+        : await realInstantiateStreaming.call(WebAssembly, response, imports);
+      if (hook && hook.after) hook.after(result.instance);
+      return result;
+    } catch (err) {
+      if (hook && hook.failed) hook.failed(err);
+      throw err;
+    }
   };
 }
 
@@ -317,6 +470,7 @@ function runBench(message) {
 
 async function handle(message) {
   if (message.type === "wasm") {
+    mark("pageWasm");
     givePageWasm(message.module instanceof WebAssembly.Module ? message.module : null);
     return;
   }
