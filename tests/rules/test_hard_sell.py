@@ -112,3 +112,8 @@ def test_stock_words_flag_inside_an_offer() -> None:
 )
 def test_offers_without_a_stock_phrase_flag(text: str, span: str) -> None:
     assert span in spans(text, "hard-sell")
+
+
+def test_a_phone_number_to_book_is_a_call_to_act_beside_a_price() -> None:
+    text = "Gutter clearing £45 a house, call us on 0161 496 0732."
+    assert spans(text, "hard-sell") == ["call us on 0161"]

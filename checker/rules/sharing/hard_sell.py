@@ -57,7 +57,7 @@ _CALL = re.compile(
     r"(?:now|today|yours|your\s+(?:place|spot|seat))"
     # a phone call to book: "ring the garage today", "call us on 0161…"
     r"|(?:call|ring|phone|text|whatsapp)\s+(?:us|the\s+(?:shop|office|garage|team|salon|studio|"
-    r"store|clinic))\s+(?:now|today|on\s+\+?\d))(?![^\W_])",
+    r"store|clinic))\s+(?:now|today|on\s+\+?\d+))(?![^\W_])",
     re.IGNORECASE,
 )
 _SELL_PATTERN = re.compile(
@@ -142,8 +142,10 @@ _SELL_IMPERATIVE_GATE = ("buy", "shop", "order", "yours", "call")
 _DISCOUNT_GATE = (
     *("%", "half", "$", "€", "£", "down", "free", "waive", "early", "special", "lock"),
     *("promocja", "for", "sale", "offer", "deal"),
+    *("nothing", "us"),  # a trial in other words: "14 days cost nothing", "a month on us"
 )
-_CALL_GATE = ("now", "today", "your")  # what every call to act ends with
+# what every call to act ends with, or the phone a booking call names
+_CALL_GATE = ("now", "today", "your", "call", "ring", "phone", "text", "whatsapp")
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
 # according to the operator: <link>".
 _REPORTED = re.compile(

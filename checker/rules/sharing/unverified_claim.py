@@ -452,12 +452,14 @@ _NEWS_WORDS = ("breaking", "just in")
 # Gates (see ``has_any``): a word every match holds. _RIP and _RIP_ALONE: "rip" or
 # "rest"; _DIED: "died", "dies", "dead" or "passed". _NEWS_FLASH: "breaking" or "just".
 # _WEAK: (a)pparently, heard/told, true, saying/full (of), sharing, research, eyes,
-# anywhere, telling.
+# anywhere, telling, or the platform a chain message names.
 _DEATH_GATE = ("rip", "r.i.p", "rest", "died", "passed", "dies", "dead")
 _NEWS_GATE = ("breaking", "just")
 _WEAK_GATE = (
     *("parent", "heard", "told", "true", "saying", "full", "sharing", "research", "eyes"),
     *("anywhere", "telling"),
+    *("facebook", "meta", "instagram", "fb", "whatsapp", "zuckerberg", "tiktok", "threads"),
+    "linkedin",
 )
 
 
