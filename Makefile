@@ -97,8 +97,9 @@ bench: setup browser build
 	$(BIN)/python scripts/bench_audit_browser.py
 
 # Precision and recall of each rule on the development corpus (tests/corpus/), then,
-# separately, on the held-out corpus the rules were never tuned on (tests/corpus/heldout/);
-# a measuring tool: it fails only when a corpus is malformed. EVAL_ARGS=--verbose
+# separately, on the held-out and blind corpora written from the handbook alone
+# (tests/corpus/heldout/, tests/corpus/blind/); a measuring tool: it fails only when a
+# corpus is malformed. EVAL_ARGS=--verbose
 eval: setup
 	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
