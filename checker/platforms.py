@@ -124,6 +124,7 @@ class Platform:
     invitation_limit_premium: int | None = None  # the same for paying members (LinkedIn)
     attachment_limit: int | None = None  # a longer text attached to a post (Threads)
     content_warning: bool = False  # a content warning that counts toward the limit
+    server_limit: bool = False  # each server sets its own limit (a team's limit is its server's)
     hashtag_norm: int = 3  # more hashtags than this looks stuffed here
     hashtag_reason: str = ""
     byte_limit: int | None = None  # UTF-8 bytes, where the network also limits those
@@ -209,6 +210,7 @@ _PLATFORM_LIST = (
             "topics, so a few are welcome; a wall of them still buries the post."
         ),
         content_warning=True,
+        server_limit=True,
         counting=(
             "characters as you see them (an emoji is 1), content warning included; a link "
             "counts 23 and @user@server counts as @user"

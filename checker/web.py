@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from checker.config import Config, ConfigError, merge, parse_config
 from checker.engine import check
+from checker.model import Report
 
 DEFAULT_SOURCE = "config.json"
 
@@ -83,11 +84,20 @@ class Site:
 
         ``cw`` is the post's content warning (Mastodon counts it toward the limit).
         """
-        handles = _strings(json.loads(handles_json))
-        off = _strings(json.loads(off_json))
-        config, notes = self.reader_config(handles, off)
-        report = check(text, platform=platform or None, kind=kind or None, config=config, cw=cw)
+        report, _config, notes = self.reader_check(text, platform, kind, handles_json, off_json, cw)
         return json.dumps({"report": report.to_dict(), "notes": notes})
+
+    def reader_check(
+        self, text: str, platform: str, kind: str, handles_json: str, off_json: str, cw: str
+    ) -> tuple[Report, Config, dict[str, list[str]]]:
+        """The page's arguments as the worker passes them (the reader's handles and the
+        rules they turned off as JSON lists), checked: the report, the config it used and
+        the notes on the reader's choices. ``check_json`` and ``desk_json`` both start here."""
+        config, notes = self.reader_config(
+            _strings(json.loads(handles_json)), _strings(json.loads(off_json))
+        )
+        report = check(text, platform=platform or None, kind=kind or None, config=config, cw=cw)
+        return report, config, notes
 
 
 def _strings(value: object) -> list[str]:
@@ -139,10 +149,7 @@ def desk_json(
     from checker.fixes import tracking_fixes
     from checker.glance import glance_dicts
 
-    handles = _strings(json.loads(handles_json))
-    off = _strings(json.loads(off_json))
-    config, notes = site.reader_config(handles, off)
-    report = check(text, platform=platform or None, kind=kind or None, config=config, cw=cw)
+    report, config, notes = site.reader_check(text, platform, kind, handles_json, off_json, cw)
     data = report.to_dict()
     posts = [
         {"text": text[p["start"] : p["end"]], "count": p["count"], "over": p["over"]}

@@ -174,10 +174,11 @@ def on_page_context(
 
 def _limit_note(platform: str, parsed: Config) -> str:
     """Whose limit the page counts against, when the team set one (``limits.<platform>``):
-    on Mastodon each server sets its own, elsewhere it is the team's choice."""
+    where each server sets its own (``Platform.server_limit``) it is the server's, elsewhere
+    the team's choice."""
     if platform not in parsed.limits:
         return ""
-    return "your server's limit" if platform == "mastodon" else "your team's limit"
+    return "your server's limit" if PLATFORMS[platform].server_limit else "your team's limit"
 
 
 def _link_or_copy(src: str, dst: str) -> object:

@@ -29,9 +29,10 @@
 // "stdlibModules" (when the stdlib job ran), "treeFiles" (when the tree job ran)}.
 // Exits non-zero, with the reason on stderr, on any failure.
 
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { sources } from "./py_sources.mjs";
 
 const [pyodideArg, jobsArg] = process.argv.slice(2);
 if (!jobsArg) {
@@ -40,19 +41,6 @@ if (!jobsArg) {
 }
 const pyodideDir = resolve(pyodideArg);
 const jobs = JSON.parse(readFileSync(jobsArg, "utf8"));
-
-function sources(root, dir = root) {
-  const found = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== "__pycache__") found.push(...sources(root, path));
-    } else if (name.endsWith(".py")) {
-      found.push(relative(root, path).split(sep).join("/"));
-    }
-  }
-  return found;
-}
 
 function copyIn(pyodide, fromDir, files, toDir) {
   for (const file of files) {

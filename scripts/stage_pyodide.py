@@ -63,6 +63,7 @@ BUILD = ROOT / "build"
 STAGES = BUILD / "stage"  # one folder per run; the manifest names the current one
 MANIFEST = BUILD / "site-assets.json"
 COMPILE = ROOT / "scripts" / "pyodide_compile.mjs"
+PY_SOURCES = ROOT / "scripts" / "py_sources.mjs"  # imported by COMPILE: part of its stamp
 MAKE_SNAPSHOT = ROOT / "scripts" / "make_snapshot.mjs"
 STDLIB = "python_stdlib.zip"  # staged with bytecode for the modules the checker uses
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the wheel
@@ -142,11 +143,13 @@ def stamps(version: str) -> dict[str, str]:
             raise StageError(f"{path} is missing: run `make setup` (npm ci)")
     found = {
         "runtime": _stamp("runtime", version, npm),
-        "stdlib": _stamp("stdlib", version, [NPM_PYODIDE / STDLIB, COMPILE, *checker_imports()]),
+        "stdlib": _stamp(
+            "stdlib", version, [NPM_PYODIDE / STDLIB, COMPILE, PY_SOURCES, *checker_imports()]
+        ),
         "wheel": _stamp(
             "wheel",
             version,
-            [*checker_sources(), ROOT / "pyproject.toml", COMPILE, npm[-1]],
+            [*checker_sources(), ROOT / "pyproject.toml", COMPILE, PY_SOURCES, npm[-1]],
         ),
     }
     # Python's memory after `import checker`: made from all three, so it follows each.

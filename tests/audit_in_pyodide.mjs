@@ -5,24 +5,12 @@
 //
 // Prints one JSON line: {"python": version, "audits": {file name: Audit.to_dict() or error}}.
 
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { sources } from "../scripts/py_sources.mjs";
 
 const [pyodideDir, checkerDir, ...files] = process.argv.slice(2).map((p) => resolve(p));
-
-function sources(root, dir = root) {
-  const found = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== "__pycache__") found.push(...sources(root, path));
-    } else if (name.endsWith(".py")) {
-      found.push(relative(root, path).split(sep).join("/"));
-    }
-  }
-  return found;
-}
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + sep });

@@ -381,40 +381,6 @@ def test_the_echo_check_catches_a_close_rewording() -> None:
     assert _echoes([fresh], [other]) == []
 
 
-@pytest.mark.parametrize("rule", RULES)
-def test_each_rule_has_heldout_drafts_to_flag_and_near_misses(
-    rule: str, heldout: dict[str, Any]
-) -> None:
-    counts = heldout["rules"][rule]
-    assert counts["flag"] >= MIN_HELDOUT_PER_RULE, f"{rule}: only {counts['flag']} drafts"
-    assert counts["near"] >= MIN_HELDOUT_PER_RULE, f"{rule}: only {counts['near']} near misses"
-
-
-def test_heldout_floors_name_every_rule(heldout_floors: Any) -> None:
-    assert set(heldout_floors.precision) == set(RULES)
-    assert set(heldout_floors.recall) == set(RULES)
-
-
-@pytest.mark.parametrize("rule", RULES)
-def test_rule_keeps_its_heldout_regression_floors(
-    rule: str, heldout: dict[str, Any], heldout_floors: Any
-) -> None:
-    got = heldout["rules"][rule]
-    misses = [m["id"] for m in heldout["misses"] if m["rule"] == rule]
-    alarms = [m["id"] for m in heldout["false_alarms"] if m["rule"] == rule]
-    if got["precision"] is not None:
-        assert got["precision"] >= heldout_floors.precision[rule], f"false alarms now: {alarms}"
-    assert got["recall"] >= heldout_floors.recall[rule], f"misses now: {misses}"
-
-
-def test_heldout_clean_drafts_stay_as_quiet_as_recorded(
-    heldout: dict[str, Any], heldout_floors: Any
-) -> None:
-    noisy = sorted({a["id"] for a in heldout["false_alarms"]})
-    assert heldout["clean_with_findings"] <= heldout_floors.max_clean_with_findings, noisy
-    assert heldout["clean_with_warnings"] <= heldout_floors.max_clean_with_warnings, noisy
-
-
 HELD = """\
 - id: held-bare
   platform: facebook
@@ -555,38 +521,52 @@ def test_blind_drafts_are_not_rewordings_of_development_or_heldout_drafts() -> N
     assert not _echoes(drafts, development + heldout)
 
 
+# The held-out and blind corpora are held alike: enough drafts per rule, floors naming every
+# rule, and no rule or clean draft doing worse than recorded.
+WRITTEN_APART = [("heldout", MIN_HELDOUT_PER_RULE), ("blind", MIN_BLIND_PER_RULE)]
+
+
+@pytest.mark.parametrize(("corpus", "minimum"), WRITTEN_APART)
 @pytest.mark.parametrize("rule", RULES)
-def test_each_rule_has_blind_drafts_to_flag_and_near_misses(
-    rule: str, blind: dict[str, Any]
+def test_written_apart_each_rule_has_drafts_to_flag_and_near_misses(
+    rule: str, corpus: str, minimum: int, request: pytest.FixtureRequest
 ) -> None:
-    counts = blind["rules"][rule]
-    assert counts["flag"] >= MIN_BLIND_PER_RULE, f"{rule}: only {counts['flag']} drafts"
-    assert counts["near"] >= MIN_BLIND_PER_RULE, f"{rule}: only {counts['near']} near misses"
+    counts = request.getfixturevalue(corpus)["rules"][rule]
+    assert counts["flag"] >= minimum, f"{corpus}, {rule}: only {counts['flag']} drafts"
+    assert counts["near"] >= minimum, f"{corpus}, {rule}: only {counts['near']} near misses"
 
 
-def test_blind_floors_name_every_rule(blind_floors: Any) -> None:
-    assert set(blind_floors.precision) == set(RULES)
-    assert set(blind_floors.recall) == set(RULES)
+@pytest.mark.parametrize("corpus", [c for c, _ in WRITTEN_APART])
+def test_written_apart_floors_name_every_rule(corpus: str, request: pytest.FixtureRequest) -> None:
+    floors = request.getfixturevalue(f"{corpus}_floors")
+    assert set(floors.precision) == set(RULES)
+    assert set(floors.recall) == set(RULES)
 
 
+@pytest.mark.parametrize("corpus", [c for c, _ in WRITTEN_APART])
 @pytest.mark.parametrize("rule", RULES)
-def test_rule_keeps_its_blind_regression_floors(
-    rule: str, blind: dict[str, Any], blind_floors: Any
+def test_written_apart_rule_keeps_its_regression_floors(
+    rule: str, corpus: str, request: pytest.FixtureRequest
 ) -> None:
-    got = blind["rules"][rule]
-    misses = [m["id"] for m in blind["misses"] if m["rule"] == rule]
-    alarms = [m["id"] for m in blind["false_alarms"] if m["rule"] == rule]
+    figures = request.getfixturevalue(corpus)
+    floors = request.getfixturevalue(f"{corpus}_floors")
+    got = figures["rules"][rule]
+    misses = [m["id"] for m in figures["misses"] if m["rule"] == rule]
+    alarms = [m["id"] for m in figures["false_alarms"] if m["rule"] == rule]
     if got["precision"] is not None:
-        assert got["precision"] >= blind_floors.precision[rule], f"false alarms now: {alarms}"
-    assert got["recall"] >= blind_floors.recall[rule], f"misses now: {misses}"
+        assert got["precision"] >= floors.precision[rule], f"false alarms now: {alarms}"
+    assert got["recall"] >= floors.recall[rule], f"misses now: {misses}"
 
 
-def test_blind_clean_drafts_stay_as_quiet_as_recorded(
-    blind: dict[str, Any], blind_floors: Any
+@pytest.mark.parametrize("corpus", [c for c, _ in WRITTEN_APART])
+def test_written_apart_clean_drafts_stay_as_quiet_as_recorded(
+    corpus: str, request: pytest.FixtureRequest
 ) -> None:
-    noisy = sorted({a["id"] for a in blind["false_alarms"]})
-    assert blind["clean_with_findings"] <= blind_floors.max_clean_with_findings, noisy
-    assert blind["clean_with_warnings"] <= blind_floors.max_clean_with_warnings, noisy
+    figures = request.getfixturevalue(corpus)
+    floors = request.getfixturevalue(f"{corpus}_floors")
+    noisy = sorted({a["id"] for a in figures["false_alarms"]})
+    assert figures["clean_with_findings"] <= floors.max_clean_with_findings, noisy
+    assert figures["clean_with_warnings"] <= floors.max_clean_with_warnings, noisy
 
 
 BLINDED = """\
