@@ -21,6 +21,8 @@ from uniseg.graphemecluster import grapheme_cluster_boundaries
 
 from checker import PLATFORMS, graphemes, platforms, twitter_text
 from checker.draft import Draft, Span
+from checker.rules.connecting import shouting
+from checker.rules.text import word_key
 
 # Pieces that make links, near-links and entities collide in every way.
 PIECES = [
@@ -109,6 +111,34 @@ def _words_one_by_one(draft: Draft) -> Iterator[Span]:
 def test_draft_words_skip_exactly_the_words_inside_entities(text: str, platform: str) -> None:
     draft = Draft(text, platform, "post")
     assert draft.words == tuple(_words_one_by_one(draft))
+
+
+# Words whose case changes their length or shape: final sigma, dotted I, sharp s, ligatures.
+CASED = st.lists(
+    st.sampled_from(["ΟΔΟΣ", "Σ", "İstanbul", "STRASSE", "straße", "ǅ", "ﬁ", "I'M", "I’m", "a-B"]),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(any_text, CASED))
+def test_word_set_and_word_keys_are_the_words_one_by_one(text: str) -> None:
+    draft = Draft(text, "x", "post")
+    words = [w.value.lower() for w in draft.words]
+    parts = [part for w in words if "-" in w for part in w.split("-")]
+    assert draft.word_set == frozenset([*words, *parts])
+    assert draft.word_keys == frozenset(word_key(w.value) for w in draft.words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(any_text, CASED, st.text(alphabet="AÉΣİßǅxy1 -'", max_size=40)))
+def test_shouting_counts_words_in_capitals_as_its_loud_test_would(text: str) -> None:
+    # every word _loud calls loud is counted, so a count under a run skips nothing
+    draft = Draft(text, "x", "post")
+    counted = shouting._capital_words(draft.words)
+    plain = [w.value for w in draft.words if w.value == w.value.upper() != w.value.lower()]
+    assert counted == len(plain)
+    assert counted >= sum(1 for w in draft.words if shouting._loud(w.value))
 
 
 def _utf16_units(text: str) -> int:

@@ -28,6 +28,7 @@ from checker.draft import _RE_ASCII_TWINS, _WORD, Draft, Span, _spans_of_words
 from checker.rules import REGISTRY, text
 from checker.rules.connecting import follower_chasing, stiff_jargon
 from checker.rules.fit import cross_post_syntax
+from checker.rules.literals import Alternatives
 from checker.rules.sharing import hard_sell, uncredited_share, unverified_claim
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,15 +47,13 @@ def _words(*words: str) -> Gate:
 
 # Every gated regex with its gate. (The fediverse handle's gate counts "@" in the prose.)
 GATED: list[tuple[str, re.Pattern[str], Gate]] = [
-    ("chase", follower_chasing._CHASE, _words(*follower_chasing._CHASE_GATE)),
     ("chase-imperative", follower_chasing._CHASE_IMPERATIVE, _words("follow")),
     ("brag", follower_chasing._BRAG, _words(*follower_chasing._BRAG_GATE)),
     ("sell-imperative", hard_sell._SELL_IMPERATIVE, _words(*hard_sell._SELL_IMPERATIVE_GATE)),
     ("sell-pattern", hard_sell._SELL_PATTERN, hard_sell._may_sell_pattern),
-    ("discount", hard_sell._DISCOUNT, _words(*hard_sell._DISCOUNT_GATE)),
     ("call", hard_sell._CALL, _words(*hard_sell._CALL_GATE)),
     ("found-this", uncredited_share._FOUND_THIS, _words("this")),
-    ("anonymous", uncredited_share._ANONYMOUS, _words(*uncredited_share._ANONYMOUS_GATE)),
+    ("price", hard_sell._PRICE, hard_sell._may_price),
     ("link-in-bio", cross_post_syntax._LINK_IN_BIO, _words("bio")),
     ("weak", unverified_claim._WEAK, _words(*unverified_claim._WEAK_GATE)),
     ("rip", unverified_claim._RIP, _words(*unverified_claim._DEATH_GATE)),
@@ -65,6 +64,14 @@ GATED: list[tuple[str, re.Pattern[str], Gate]] = [
         (f"jargon-extra-{i}", regex, _words(needle))
         for i, (regex, _plain, needle) in enumerate(stiff_jargon.RULE.matcher._extra)  # type: ignore[attr-defined]
     ),
+]
+
+
+# Regexes whose alternatives are gated one by one (``literals.Alternatives``).
+ALTERNATIVES: list[tuple[str, Alternatives]] = [
+    ("chase", follower_chasing._CHASE),
+    ("discount", hard_sell._DISCOUNT),
+    ("anonymous", uncredited_share._ANONYMOUS),
 ]
 
 
@@ -135,6 +142,23 @@ def test_a_gate_opens_wherever_its_regex_matches(
     assert matched, f"{name}: no text matches; the test proves nothing"
 
 
+def _spans(regex: re.Pattern[str] | None, prose: str) -> list[tuple[int, int]]:
+    return [] if regex is None else [m.span() for m in regex.finditer(prose)]
+
+
+@pytest.mark.parametrize(("name", "alternatives"), ALTERNATIVES, ids=[a[0] for a in ALTERNATIVES])
+def test_gated_alternatives_find_what_the_whole_regex_finds(
+    name: str, alternatives: Alternatives
+) -> None:
+    matched = 0
+    for value, platform, kind, _handles in ALL:
+        draft = Draft(value, platform=platform, kind=kind)
+        whole = _spans(alternatives.full, draft.prose)
+        matched += bool(whole)
+        assert _spans(alternatives.gated(draft.folded), draft.prose) == whole, (name, value)
+    assert matched, f"{name}: no text matches; the test proves nothing"
+
+
 def test_the_fediverse_handle_gate_counts_two_at_signs() -> None:
     for value, _platform, _kind, _handles in ALL:
         if cross_post_syntax._FEDI_HANDLE.search(value):
@@ -163,6 +187,9 @@ def test_gates_hold_on_random_text(value: str) -> None:
     for name, regex, gate in GATED:
         if regex.search(draft.prose):
             assert gate(draft.folded), f"{name}: the gate is shut on {value!r}"
+    for name, alternatives in ALTERNATIVES:
+        whole = _spans(alternatives.full, draft.prose)
+        assert _spans(alternatives.gated(draft.folded), draft.prose) == whole, name
 
 
 @pytest.fixture

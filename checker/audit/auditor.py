@@ -122,6 +122,11 @@ class Auditor:
             kind: Checker(platform=self.platform, kind=kind, config=self.config)
             for kind in ("post", "reply")
         }
+        # The rules each text broke, with the first message of each: a feed repeats itself
+        # (the weekly "new episode" post, a stock reply, the same link shared twice), and a
+        # text checked once gives the same findings ever after. Holds one entry per distinct
+        # text, sharing the posts' own strings: small beside the posts themselves.
+        self._seen: dict[tuple[bool, str], tuple[tuple[str, str], ...]] = {}
         self.since = datetime.combine(since, datetime.min.time(), UTC) if since else None
         self.names = dict(names or {})
         self.keep_posts = keep_posts
@@ -159,19 +164,30 @@ class Auditor:
                 continue
             self._one(post)
 
+    def _broken(self, reply: bool, text: str) -> tuple[tuple[str, str], ...]:
+        """Each rule ``text`` breaks, once, with its first finding's message."""
+        key = (reply, text)
+        broken = self._seen.get(key)
+        if broken is None:
+            first: dict[str, str] = {}
+            for finding in self._checkers["reply" if reply else "post"].findings(text):
+                first.setdefault(finding.rule, finding.message)
+            broken = self._seen[key] = tuple(first.items())
+        return broken
+
     def _one(self, post: Post) -> None:
         kind = kind_of(post, self.is_own)
         credits = self._credits(post)
         rules: dict[str, None] = {}
         if kind != "reshare" and post.text.strip():
             self.checked += 1
-            checker = self._checkers["reply" if kind == "reply" else "post"]
-            day = post.when.date().isoformat() if post.when else None
-            for finding in checker.findings(post.text):
-                if finding.rule not in rules:
-                    rules[finding.rule] = None
+            broken = self._broken(kind == "reply", post.text)
+            if broken:
+                day = post.when.date().isoformat() if post.when else None
+                for rule, message in broken:
+                    rules[rule] = None
                     # the latest example wins; shortened only when the audit is read
-                    self.examples[finding.rule] = Example(post.text, finding.message, day)
+                    self.examples[rule] = Example(post.text, message, day)
         # Someone else is in it: named, or the unnamed author of what it answers or reshares.
         others = bool(credits) or any(
             who == "" for who in (post.reply_to, post.repost_of, post.quote_of)

@@ -35,9 +35,10 @@ from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
 from checker.rules.literals import required_words
 from checker.rules.text import (
-    any_in,
     clause_start,
     gate,
+    gate_words,
+    gates_are_on,
     has_any,
     url_has_path,
     url_host,
@@ -345,8 +346,11 @@ class Pattern:
     ``message`` may use ``{match}``. With ``imperative``, a match counts only
     where it opens a clause ("Buy now!", "so share this"; not "can't buy now").
     ``needs`` lists lower-case strings of which a match must contain one: when
-    none is in the post, the regex is not run at all (a cheap test that keeps a
-    100 KB paste fast). A hit ends on its last non-space character.
+    none is in the post, the regex is not run at all. With the words derived from
+    the pattern (``required``) this is the pattern's gate (``may_match``): most
+    posts hold none of the words a pattern is about, and a few substring tests cost
+    a fraction of one regex scan, on a short post as on a 100 KB paste. A hit ends
+    on its last non-space character.
     """
 
     pattern: str
@@ -364,12 +368,25 @@ class Pattern:
         """Words one of which every match holds, read off the pattern (``literals.py``)."""
         return required_words(self.pattern, self.flags)
 
+    @cached_property
+    def _gates(self) -> tuple[tuple[str, ...], ...]:
+        """Word sets a match holds one of each: the hand-written ``needs`` (as gate
+        words) and the derived ``required``; tests/test_literals.py holds both."""
+        gates = [gate_words(self.needs)] if self.needs else []
+        if self.required is not None:
+            gates.append(self.required)
+        return tuple(gates)
+
+    def may_match(self, folded: str) -> bool:
+        """False only when the regex cannot match the post whose ``Draft.folded`` this is."""
+        return all(has_any(words, folded) for words in self._gates)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        if self.needs and not any_in(self.needs, draft.lower):
-            return
-        required = self.required
-        if required is not None and not has_any(required, draft.folded):
-            return
+        if self.may_match(draft.folded):
+            yield from self._matches(draft)
+
+    def _matches(self, draft: Draft) -> Iterator[Hit]:
+        """The hits, the gate passed."""
         text = draft.prose
         for m in self.regex.finditer(text):
             if self.imperative and not clause_start(text, m.start()):
@@ -431,8 +448,32 @@ class AnyOf:
 
     matchers: tuple[Matcher, ...]
 
+    @cached_property
+    def _gated(self) -> tuple[tuple[Matcher, tuple[tuple[str, ...], ...]], ...]:
+        return tuple((m, m._gates if isinstance(m, Pattern) else ()) for m in self.matchers)
+
     def find(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-        return without_overlaps(h for m in self.matchers for h in m.find(draft, terms))
+        return without_overlaps(self._hits(draft, terms))
+
+    def _hits(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
+        # A table of patterns is mostly shut on any one post: each pattern's gate is asked
+        # here, inline (``Pattern.may_match``, unrolled), so a shut one costs a few
+        # substring tests and no call at all.
+        folded = draft.folded
+        gates_on = gates_are_on()
+        for matcher, gates in self._gated:
+            if not gates:
+                yield from matcher.find(draft, terms)
+                continue
+            for words in gates:
+                for word in words:
+                    if word in folded:
+                        break
+                else:
+                    if gates_on:
+                        break  # no word of this set: shut
+            else:
+                yield from matcher._matches(draft)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -22,15 +22,25 @@ read gets no gate (``None``), never a wrong one.
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Iterator
 from typing import Any
+
+from checker.rules import text
 
 MIN_LENGTH = 3  # a gate on a one- or two-letter word passes nearly every post: not worth it
 
 Words = frozenset[str] | None  # every match holds one of these; None: no such set known
 
 
-def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """The words (lower case) of which every match of ``pattern`` holds one, or None."""
+def required_words(
+    pattern: str, flags: int = 0, min_length: int = MIN_LENGTH
+) -> tuple[str, ...] | None:
+    """The words (lower case) of which every match of ``pattern`` holds one, or None.
+
+    A word shorter than ``min_length`` is no gate; a sign ("%", "$", "#") counts as
+    long enough, since it is rarer in prose than any short word."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -39,9 +49,18 @@ def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         words = _sequence(list(parsed), c)
     except Exception:  # an unreadable pattern simply gets no gate
         return None
-    if not words or min(map(len, words)) < MIN_LENGTH:
+    if not words or min(map(_worth, words)) < min_length:
         return None
     return tuple(sorted(words))
+
+
+# Signs a match may hold as gates of their own: rare in prose, and no case to fold.
+_SIGNS = frozenset("%$€£¥₹")
+
+
+def _worth(word: str) -> int:
+    """How selective a gate word is, as a length: a sign is worth a word of four letters."""
+    return 4 if word in _SIGNS else len(word)
 
 
 def _better(a: Words, b: Words) -> Words:
@@ -50,7 +69,7 @@ def _better(a: Words, b: Words) -> Words:
         return b
     if b is None:
         return a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+    return a if (min(map(_worth, a)), -len(a)) >= (min(map(_worth, b)), -len(b)) else b
 
 
 def _sequence(items: list[tuple[Any, Any]], c: Any) -> Words:
@@ -68,7 +87,9 @@ def _sequence(items: list[tuple[Any, Any]], c: Any) -> Words:
             run.append(chr(arg).lower())
             continue
         flush()
-        if op is c.SUBPATTERN:
+        if op is c.LITERAL and chr(arg) in _SIGNS:
+            best = _better(best, frozenset({chr(arg)}))
+        elif op is c.SUBPATTERN:
             best = _better(best, _sequence(list(arg[-1]), c))
         elif op is c.ATOMIC_GROUP:
             best = _better(best, _sequence(list(arg), c))
@@ -82,3 +103,124 @@ def _sequence(items: list[tuple[Any, Any]], c: Any) -> Words:
                 best = _better(best, frozenset().union(*branches))  # type: ignore[arg-type]
     flush()
     return best
+
+
+class Alternatives:
+    """A regex of many alternatives that runs, on each post, with only those alternatives
+    whose words (``required_words`` of each) are in it.
+
+    A long alternation costs a test of every alternative at every position, and one
+    common word ("for", "us") in a hand-written gate opens all of them. Here each
+    alternative has its own gate: an alternative whose words are not in the post can
+    take part in no match, so the regex without it finds exactly the same matches; when
+    none is left, nothing runs. The alternatives are split at the top level, or inside
+    the one group that holds them (``(?=[..])(?:a|b|c)\\b``); the regex may have no
+    capturing group, since dropping one would renumber the rest.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.full = re.compile(pattern, flags)
+        if self.full.groups:
+            raise ValueError("Alternatives: use (?:...) groups, not capturing ones")
+        self.flags = flags
+        self.prefix, self.branches, self.suffix = _split_alternatives(pattern)
+        # Here a short word or a sign is worth a gate: it spares one alternative, not a scan.
+        self.gates = tuple(required_words(b, flags, min_length=1) for b in self.branches)
+        # Each gate word with the alternatives it opens, as bits: one pass over the words.
+        masks: dict[str, int] = {}
+        always = 0
+        for i, words in enumerate(self.gates):
+            if words is None:
+                always |= 1 << i
+            for word in words or ():
+                masks[word] = masks.get(word, 0) | 1 << i
+        self._always = always
+        self._masks = tuple(masks.items())
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    @property
+    def pattern(self) -> str:
+        return self.full.pattern
+
+    def gated(self, folded: str) -> re.Pattern[str] | None:
+        """The regex for the post whose ``Draft.folded`` this is, or None: no match."""
+        if not text.gates_are_on():
+            return self.full
+        keep = self._always
+        for word, mask in self._masks:
+            if word in folded:
+                keep |= mask
+        if not keep:
+            return None
+        regex = self._compiled.get(keep)
+        if regex is None:
+            if len(self._compiled) > 256:  # a bound for hostile input: a cache, not a record
+                self._compiled.clear()
+            body = "|".join(b for i, b in enumerate(self.branches) if keep >> i & 1)
+            regex = self._compiled[keep] = re.compile(self.prefix + body + self.suffix, self.flags)
+        return regex
+
+
+def _split_alternatives(pattern: str) -> tuple[str, list[str], str]:
+    """(prefix, alternatives, suffix) of ``pattern``: split at its top-level "|", or else
+    inside its one top-level group that holds a "|" (prefix and suffix keep the rest)."""
+    top = _bars(pattern, 0, len(pattern))
+    if top:
+        return "", _cut(pattern, 0, len(pattern), top), ""
+    for start, end in _groups(pattern):
+        inner = pattern.index(":", start) + 1 if pattern.startswith("(?:", start) else -1
+        bars = _bars(pattern, inner, end) if inner > 0 else []
+        if bars:
+            return pattern[:inner], _cut(pattern, inner, end, bars), pattern[end:]
+    raise ValueError(f"Alternatives: no alternation to split in {pattern[:60]!r}")
+
+
+def _cut(pattern: str, start: int, end: int, bars: list[int]) -> list[str]:
+    edges = [start - 1, *bars, end]
+    return [pattern[a + 1 : b] for a, b in itertools.pairwise(edges)]
+
+
+def _scan(pattern: str, start: int, end: int) -> Iterator[tuple[int, str, int]]:
+    """(position, character, depth) of each syntax character in ``pattern[start:end]``,
+    skipping escapes and the insides of character classes; depth is relative to start."""
+    depth = 0
+    i = start
+    while i < end:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < end and pattern[i] == "^":
+                i += 1
+            if i < end and pattern[i] == "]":
+                i += 1  # a "]" first in a class is a literal
+            while i < end and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
+            yield i, c, depth
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            yield i, c, depth
+        elif c == "|":
+            yield i, c, depth
+        i += 1
+
+
+def _bars(pattern: str, start: int, end: int) -> list[int]:
+    return [i for i, c, depth in _scan(pattern, start, end) if c == "|" and depth == 0]
+
+
+def _groups(pattern: str) -> list[tuple[int, int]]:
+    """(start of "(", index of its ")") of each top-level group."""
+    out, opened = [], -1
+    for i, c, depth in _scan(pattern, 0, len(pattern)):
+        if c == "(" and depth == 0:
+            opened = i
+        elif c == ")" and depth == 0:
+            out.append((opened, i))
+    return out

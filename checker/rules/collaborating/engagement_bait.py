@@ -23,6 +23,7 @@ from checker.rules.base import (
 from checker.rules.text import (
     EMOJI,
     gate,
+    has_any,
     inside,
     needles,
     quoted_spans,
@@ -111,7 +112,10 @@ _BAITS = (
     ),
     _bait(
         "rslhfbd🔁♻",
-        ("rt", "retweet", "repost", "reshare", "share", "like", "boost", "reblog", "🔁", "♻"),
+        (
+            *("rt", "retweet", "repost", "reshare", "share", "like", "heart", "fav", "boost"),
+            *("reblog", "double", "🔁", "♻"),
+        ),
         rf"(?:\b|(?=[🔁♻])){_ACT}\s*(?:this\s+|it\s+)?if\s+(?:this|it)\s+"
         r"(?:resonates?|resonated|rings\s+true|hits?\s+(?:home|different)|speaks\s+to\s+you|"
         r"spoke\s+to\s+you|made\s+you|moved\s+you|is\s+(?:you|relatable|so\s+true))\b",
@@ -270,7 +274,7 @@ _ANY_BAIT = needles(*(b.needs for b in _BAITS), ("=", " for "))
 
 
 def _find_bait(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    if not _ANY_BAIT.search(draft.lower):
+    if not has_any(_ANY_BAIT, draft.folded):
         return iter(())
     hits = list(_BAIT_TABLE.find(draft, terms))
     vote = _EMOJI_VOTE.search(draft.prose)

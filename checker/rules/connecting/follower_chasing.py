@@ -19,6 +19,7 @@ from checker.rules.base import (
     Hit,
     Rule,
 )
+from checker.rules.literals import Alternatives
 from checker.rules.text import (
     any_in,
     clause_start,
@@ -35,7 +36,7 @@ _N_WORDS = (
 )
 _FOLLOWERS = r"(?:followers|follows|subs|subscribers|likes)"
 _MINE = r"(?:i|we|i['’]?ll|ill|we['’]ll|i\s+will|we\s+will|will)"
-_CHASE = re.compile(
+_CHASE = Alternatives(
     gate(
         "flsiwhrpjcgdtoaenum0123456789",
         # follow-for-follow deals, in any spelling
@@ -167,11 +168,8 @@ _NEEDS = (
 
 
 # Gates (see ``has_any``): a word every match of the pattern holds, one per branch.
-# _CHASE: follow-for-follow has "follow", "like", "sub", "f4f" or "l4l"; the races have
-# "follow"/"sub"/"like" (in _FOLLOWERS), "train", "more", "gonna"/"going"; the
-# handle swap has "drop". _CHASE_IMPERATIVE: "follow". _BRAG: "follow" ("followed",
-# "following"), or an audience, fan base or readership.
-_CHASE_GATE = ("follow", "like", "sub", "f4f", "l4l", "train", "more", "gonna", "going", "drop")
+# _CHASE_IMPERATIVE: "follow". _BRAG: "follow" ("followed", "following"), or an
+# audience, fan base or readership. (_CHASE gates each of its alternatives itself.)
 _FOLLOW_GATE = ("follow",)
 _BRAG_GATE = ("follow", "audience", "fan", "readership")
 
@@ -180,8 +178,8 @@ def _find_follower_chasing(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit
     if not any_in(_NEEDS, draft.lower):
         return
     text, folded = draft.prose, draft.folded
-    chase = _CHASE.finditer(text) if has_any(_CHASE_GATE, folded) else ()
-    for m in chase:
+    chase = _CHASE.gated(folded)
+    for m in chase.finditer(text) if chase else ():
         if m.start() > 0 and text[m.start() - 1] in "#@":
             continue  # a hashtag is judged whole, below
         yield Hit(

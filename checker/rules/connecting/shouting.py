@@ -7,8 +7,9 @@ its tests are in tests/rules/test_shouting.py and tests/test_rules.py.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checker.draft import Draft
 from checker.model import Pillar, Severity
@@ -126,10 +127,26 @@ def _scattered(draft: Draft, runs: list[Hit]) -> Iterator[Hit]:
 
 
 def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    runs = list(_runs(draft))
-    yield from runs
-    yield from _scattered(draft, runs)
+    if _capital_words(draft.words) >= _RUN:
+        runs = list(_runs(draft))
+        yield from runs
+        yield from _scattered(draft, runs)
     yield from _piles(draft.prose)
+
+
+_RUN = 3  # loud words in a row that make a run; scattered capitals need more (_SCATTERED)
+_VALUE = operator.itemgetter(2)  # a word's ``Span.value``
+
+
+def _capital_words(words: Sequence[tuple[int, int, str]]) -> int:
+    """How many words are in capitals (no letter changes in upper case, some do in lower
+    case): every loud word is one (see ``_loud``), so with fewer than ``_RUN`` neither a
+    run nor scattered capitals can be found. Counted with string methods mapped over the
+    words, no Python step per word: most posts have one or two ("I", a name's initial)."""
+    values = list(map(_VALUE, words))
+    upper = map(str.__eq__, values, map(str.upper, values))
+    cased = map(str.__ne__, values, map(str.lower, values))
+    return sum(map(operator.and_, upper, cased))
 
 
 def _runs(draft: Draft) -> Iterator[Hit]:
@@ -138,7 +155,7 @@ def _runs(draft: Draft) -> Iterator[Hit]:
     loud = 0
 
     def verdict() -> Iterator[Hit]:
-        if loud >= 3 and not _quoting(text, run_start):
+        if loud >= _RUN and not _quoting(text, run_start):
             shown = text[run_start:run_end]
             if len(shown) > 40:
                 shown = shown[:37].rstrip() + "…"

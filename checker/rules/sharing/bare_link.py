@@ -33,7 +33,7 @@ def _has_voice(draft: Draft) -> bool:
     """Signs of a person talking: a question, an exclamation, I/we/you."""
     if "?" in draft.prose or "!" in draft.prose:
         return True
-    return any(word_key(w.value) in _PERSON for w in draft.words)
+    return not _PERSON.isdisjoint(draft.word_keys)
 
 
 _PERSON = FIRST_PERSON | SECOND_PERSON

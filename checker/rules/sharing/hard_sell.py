@@ -19,6 +19,7 @@ from checker.rules.base import (
     Phrases,
     Rule,
 )
+from checker.rules.literals import Alternatives
 from checker.rules.text import (
     any_in,
     clause_start,
@@ -69,8 +70,9 @@ _SELL_PATTERN = re.compile(
 )
 # An offer is a structure: a discount or a price, and a call to buy or a deadline.
 # Each part alone is ordinary talk ("prices rose 4%", "sign up at the desk", "closes
-# Friday"); two of them together make a pitch.
-_DISCOUNT = re.compile(
+# Friday"); two of them together make a pitch. (Each alternative runs only on posts
+# that hold its words: see ``Alternatives``.)
+_DISCOUNT = Alternatives(
     r"(?=[0-9HUSDGWPAFELRBTOhusdgwpaferlbto$€£])(?:\b\d{1,3}\s?%\s?off\b|\bhalf[\s-]price\b|\bup\s+to\s+\d{1,3}\s?%"
     r"|\b(?:save|saving)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d.,]*"
     r"|\bdown\s+from\s+[$€£]?\s?\d[\d.,]*\s+to\s+[$€£]?\s?\d[\d.,]*"
@@ -137,13 +139,6 @@ _SELL_PATTERN_GATE = ("code", "bio", "gone")
 _ASK_GATE = ("dm", "message", "msg", "text", "whatsapp")
 _TO_BUY_GATE = ("buy", "order", "purchase", "pric", "book")
 _SELL_IMPERATIVE_GATE = ("buy", "shop", "order", "yours", "call")
-# _DISCOUNT: saving and "instead of" need a currency sign; bundles say "for" (or "buy"
-# with "free" or "half"); a sale that ends names the sale, offer or deal.
-_DISCOUNT_GATE = (
-    *("%", "half", "$", "€", "£", "down", "free", "waive", "early", "special", "lock"),
-    *("promocja", "for", "sale", "offer", "deal"),
-    *("nothing", "us"),  # a trial in other words: "14 days cost nothing", "a month on us"
-)
 # what every call to act ends with, or the phone a booking call names
 _CALL_GATE = ("now", "today", "your", "call", "ring", "phone", "text", "whatsapp")
 # Price news with its source is news: "the bus ticket is 50% off from Monday,
@@ -165,6 +160,15 @@ _ANY_SELLING = needles(
 )
 
 
+# _PRICE: a currency sign, code or word; or "Rs" (rupees) before the amount.
+_PRICE_GATE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "quid", "buck", "rs")
+
+
+def _may_price(folded: str) -> bool:
+    """False only when _PRICE cannot match (most posts name no money at all)."""
+    return has_any(_PRICE_GATE, folded)
+
+
 def _may_sell_pattern(folded: str) -> bool:
     """False only when no branch of _SELL_PATTERN can match (see the gates above)."""
     return has_any(_SELL_PATTERN_GATE, folded) or (
@@ -178,7 +182,8 @@ def _clause_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     prose, lower = draft.prose, draft.lower
-    if not (terms or _ANY_SELLING.search(lower) or _PRICE.search(prose)):
+    priced = _may_price(draft.folded) and _PRICE.search(prose) is not None
+    if not (terms or priced or has_any(_ANY_SELLING, draft.folded)):
         return  # none of the words an offer needs: one scan, and done
     folded = draft.folded
     strong: list[re.Match[str]] = [*_SELL_WORDS.matches(draft, terms)]
@@ -186,12 +191,8 @@ def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         strong += _SELL_PATTERN.finditer(prose)
     if any_in(_SELL_IMPERATIVE_NEEDS, lower) and has_any(_SELL_IMPERATIVE_GATE, folded):
         strong += _clause_matches(_SELL_IMPERATIVE, prose)
-    discounts = (
-        list(_DISCOUNT.finditer(prose))
-        if any_in(_DISCOUNT_NEEDS, lower) and has_any(_DISCOUNT_GATE, folded)
-        else []
-    )
-    priced = _PRICE.search(prose) is not None
+    discount = _DISCOUNT.gated(folded)
+    discounts = list(discount.finditer(prose)) if discount else []
     if not (strong or discounts or priced):
         return  # no offer and no selling words: the rest needs one (and costs on a paste)
     calls = _clause_matches(_CALL, prose) if has_any(_CALL_GATE, folded) else []

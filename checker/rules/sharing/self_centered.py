@@ -8,7 +8,7 @@ its tests are in tests/rules/test_self_centered.py and tests/test_rules.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checker.draft import Draft
 from checker.model import Pillar, Severity
@@ -65,7 +65,7 @@ _PERSONAL_NEWS = re.compile(
 _POSSESSIVE = frozenset({"my", "our", "own"})
 
 
-def _others_in(keys: list[str]) -> bool:
+def _others_in(keys: Sequence[str]) -> bool:
     """Someone else is in the post: "you", "thanks", "the team", but not "my team"
     or "our customers" (people as possessions) nor "better than anyone"."""
     for i, k in enumerate(keys):
@@ -98,7 +98,7 @@ def _outside_quotes(draft: Draft) -> list[str]:
 def _self_centered(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.mentions or "?" in draft.prose:
         return
-    keys = [word_key(w.value) for w in draft.words]
+    keys = draft.word_key_list
     if len(keys) < _MIN_SHORT_WORDS or _others_in(keys):
         return
     quoted = any(q in draft.prose for q in '"“«')

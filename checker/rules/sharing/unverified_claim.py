@@ -239,6 +239,8 @@ _ALWAYS = AnyOf(
                 "wake up",
                 "reporting",
                 "posting",
+                "covering",
+                "writing",
             ),
             _SUPPRESSED,
             "“{match}” is how rumours often present themselves: find a source you can "
@@ -314,7 +316,7 @@ _OWN_LOSS = re.compile(
 def _own_loss(draft: Draft) -> bool:
     if _OWN_LOSS.search(draft.prose):
         return True
-    return "🐾" in draft.prose or any(word_key(w.value) in _PETS for w in draft.words)
+    return "🐾" in draft.prose or not _PETS.isdisjoint(draft.word_keys)
 
 
 def _deaths(draft: Draft) -> Iterator[Hit]:
@@ -464,7 +466,7 @@ _WEAK_GATE = (
 
 
 def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    if not _ANY_RUMOUR.search(draft.lower):
+    if not has_any(_ANY_RUMOUR, draft.folded):
         return  # none of the words any frame here needs: one scan, and done
     prose = draft.prose
     for hit in _ALWAYS.find(draft, terms):
@@ -513,7 +515,7 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
         )
     if not draft.hashtags and not has_any(_NEWS_GATE, folded):
         return  # no hashtag, and no word a news flash needs
-    if any(word_key(w.value) in FIRST_PERSON for w in draft.words):
+    if not FIRST_PERSON.isdisjoint(draft.word_keys):
         return  # "BREAKING: we hit 1,000 members" is the writer's own news
     if not any_in(_NEWS_WORDS, draft.lower):
         return
