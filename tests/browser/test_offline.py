@@ -84,7 +84,7 @@ def test_after_one_visit_the_checker_works_offline(
         # The service worker keeps the snapshot inflated: a warm visit skips the inflate.
         stored = page.evaluate(SNAPSHOT_AS_CACHED)
         assert stored["inflated"] == "1"
-        assert bytes(stored["head"]) == b"ETQ1"  # scripts/make_snapshot.mjs's header, not gzip's
+        assert bytes(stored["head"]) == b"ETQ2"  # scripts/make_snapshot.mjs's header, not gzip's
         home = f"{server.origin}/handbook/"
         page.goto(home)  # a page of the handbook, read once
     # The server is gone: every request now fails unless the service worker answers it.

@@ -51,7 +51,7 @@ def _other_wasm(folder: Path) -> Path:
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     staged = ROOT / "build" / manifest.get("root", ".") / "site-assets"
     data = bytearray(gzip.decompress((staged / manifest["snapshot"]).read_bytes()))
-    assert data[:4] == b"ETQ1", "the staged snapshot is not a delta (scripts/make_snapshot.mjs)"
+    assert data[:4] == b"ETQ2", "the staged snapshot is not a delta (scripts/make_snapshot.mjs)"
     data[8:12] = bytes(b ^ 0xFF for b in data[8:12])
     path = folder / "other-wasm.snapshot.gz"
     path.write_bytes(gzip.compress(bytes(data), compresslevel=1))

@@ -19,10 +19,27 @@ const [runtimeDir, snapshotFile, wheelFile] = process.argv.slice(2);
 const indexURL = resolve(runtimeDir) + sep;
 const request = JSON.parse(readFileSync(0, "utf-8"));
 const wheel = readFileSync(resolve(wheelFile));
-const file = new Uint8Array(gunzipSync(readFileSync(resolve(snapshotFile))));
+const HEADER = 16;
+const file = expand(new Uint8Array(gunzipSync(readFileSync(resolve(snapshotFile)))));
 const [magic, end, hash] = new Uint32Array(file.buffer, file.byteOffset, 4);
 if (magic !== 0x31515445) throw new Error("not a delta snapshot (ETQ1)");
-const HEADER = 16;
+
+// The stored file ("ETQ2": runs of [offset, byte count] and bytes) as the delta ("ETQ1"),
+// as worker.js expandSparse rebuilds it, written out again here from the format.
+function expand(stored) {
+  const words = new Uint32Array(stored.buffer, stored.byteOffset, 4);
+  if (words[0] !== 0x32515445) throw new Error("not a sparse snapshot (ETQ2)");
+  const out = new Uint8Array(HEADER + words[3]);
+  new Uint32Array(out.buffer, 0, 4).set([0x31515445, words[1], words[2], 0]);
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  for (let at = HEADER; at < stored.byteLength; ) {
+    const offset = view.getUint32(at, true);
+    const count = view.getUint32(at + 4, true);
+    out.set(stored.subarray(at + 8, at + 8 + count), HEADER + offset);
+    at += 8 + count;
+  }
+  return out;
+}
 
 function freshHash(memory, length) {
   const words = new Uint32Array(memory.buffer, memory.byteOffset, length / 4);
