@@ -59,6 +59,9 @@ GATED: list[tuple[str, re.Pattern[str], Gate]] = [
     ("rip", unverified_claim._RIP, _words(*unverified_claim._DEATH_GATE)),
     ("rip-alone", unverified_claim._RIP_ALONE, _words(*unverified_claim._DEATH_GATE)),
     ("died", unverified_claim._DIED, _words(*unverified_claim._DEATH_GATE)),
+    ("death-plain", unverified_claim._DEATH_PLAIN, _words(*unverified_claim._PLAIN_DEATH_GATE)),
+    ("own-loss", unverified_claim._OWN_LOSS, _words(*unverified_claim._OWN_LOSS_GATE)),
+    ("callback", unverified_claim._CALLBACK, _words(*unverified_claim._CALLBACK_GATE)),
     ("news-flash", unverified_claim._NEWS_FLASH, _words(*unverified_claim._NEWS_GATE)),
     *(
         (f"jargon-extra-{i}", regex, _words(needle))

@@ -269,13 +269,18 @@ class Phrases:
             grouped.setdefault(_first_word(phrase), []).append(phrase)
         return {k: tuple(v) for k, v in grouped.items()}
 
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(self._by_first_word)
+
     def matches(self, draft: Draft, terms: tuple[str, ...]) -> Iterator[re.Match[str]]:
         """Each match in ``draft.prose``. Only the phrases whose first word is in the
         post go into the regex: on most posts none is, and nothing runs."""
         words = draft.word_set
-        by_first = self._by_first_word
-        present = [p for w in sorted(words & by_first.keys()) for p in by_first[w]]
-        present += (t for t in terms if _first_word(t) in words)
+        firsts = words & self._first_words  # one set operation; on most posts empty
+        present = [p for w in sorted(firsts) for p in self._by_first_word[w]] if firsts else []
+        if terms:
+            present += (t for t in terms if _first_word(t) in words)
         if present:
             regex = _phrase_regex_cached(tuple(present), self.exact_hyphens)
             yield from regex.finditer(draft.prose)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checker.draft import Draft
 from checker.model import Pillar, Severity
 from checker.rules.base import AnyOf, Custom, Example, Hit, Pattern, Rule
+from checker.rules.literals import required_words
 from checker.rules.text import (
     FIRST_PERSON,
     any_in,
@@ -313,8 +314,12 @@ _OWN_LOSS = re.compile(
 )
 
 
+# A gate derived from the pattern (see ``literals.required_words``): a kin word.
+_OWN_LOSS_GATE = required_words(_OWN_LOSS.pattern, _OWN_LOSS.flags) or ("",)
+
+
 def _own_loss(draft: Draft) -> bool:
-    if _OWN_LOSS.search(draft.prose):
+    if has_any(_OWN_LOSS_GATE, draft.folded) and _OWN_LOSS.search(draft.prose):
         return True
     return "🐾" in draft.prose or not _PETS.isdisjoint(draft.word_keys)
 
@@ -383,6 +388,8 @@ _CALLBACK = re.compile(
     r"\b(?:never|don['’]t|do\s+not)\s+(?:answer|pick\s+up|return|(?:call|ring)\s+(?:it\s+|them\s+)?back)\b",
     re.IGNORECASE,
 )
+# the call-back words every match of the hoax holds (derived, as _OWN_LOSS_GATE)
+_CALLBACK_GATE = required_words(_CALLBACK.pattern, _CALLBACK.flags) or ("",)
 _CHARGED = re.compile(
     r"\b(?:charged|premium[\s-]rate|cost\s+you|per\s+minute|a\s+minute|drain|empty)\b",
     re.IGNORECASE,
@@ -390,6 +397,7 @@ _CHARGED = re.compile(
 _CALLBACK_NEEDS = ("answer", "pick up", "return", "back")
 # A death told as astonishment or nostalgia, in any case: "is kenny marsh dead??", "…
 # he was my whole youth", "i grew up on his show".
+_PLAIN_DEATH_GATE = ("dead", "died", "passed")  # one of which _DEATH_PLAIN's matches hold
 _DEATH_PLAIN = re.compile(
     r"\b(?:(?:is|was|has|have)\s+(?:really\s+|actually\s+|just\s+|sadly\s+)?)?"
     r"(?:dead|died|passed\s+away)\b",
@@ -475,7 +483,7 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.urls:
         return  # a source is linked: the reader can check it
     yield from _SOURCELESS.find(draft, terms)
-    if any_in(_CALLBACK_NEEDS, draft.lower):
+    if has_any(_CALLBACK_GATE, draft.folded):
         call = _CALLBACK.search(prose)
         if call and _CHARGED.search(prose):
             yield Hit(
@@ -503,7 +511,7 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if draft.kind == "reply":
         return  # a reply's source is the post it answers
     deaths = list(_deaths(draft))
-    if not deaths and any_in(_DEATH_WORDS, draft.lower) and not _own_loss(draft):
+    if not deaths and has_any(_PLAIN_DEATH_GATE, draft.folded) and not _own_loss(draft):
         deaths = list(_plain_deaths(draft))
     yield from deaths
     if deaths and weak:

@@ -20,6 +20,7 @@ from checker.rules.base import (
     Hit,
     Rule,
 )
+from checker.rules.text import has_any
 
 # A reshare: "RT @fan:", "MT @fan", or the old quote form “@fan: their words”. The
 # source may be a fediverse or Bluesky handle (@ines@fosstodon.org, @kelp.bsky.social).
@@ -80,6 +81,12 @@ def _self_regex(handles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@/.])@(?:{'|'.join(alts)})(?![\w@-]|\.\w)", re.IGNORECASE)
 
 
+@functools.cache
+def _self_gate(handles: tuple[str, ...]) -> tuple[str, ...]:
+    """What every match of ``_self_regex`` holds: "@" and a handle's local part."""
+    return tuple("@" + handle.partition("@")[0].lower() for handle in handles)
+
+
 def _is_self(draft: Draft, name: str) -> bool:
     return bool(_self_regex(draft.handles).fullmatch(f"@{name}"))
 
@@ -98,6 +105,8 @@ def _praises(said: str, before: str) -> bool:
 def _vanity(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     if not draft.handles:
         return  # whose praise it is needs the writer's own handles
+    if not has_any(_self_gate(draft.handles), draft.folded):
+        return  # the writer is not mentioned: most posts
     prose = draft.prose
     selves = list(_self_regex(draft.handles).finditer(prose))
     if not selves:
