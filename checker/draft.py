@@ -154,10 +154,19 @@ class Draft:
         return self.prose.translate(_RE_ASCII_TWINS).lower()
 
     @cached_property
+    def word_values(self) -> tuple[str, ...]:
+        """``words``' text alone. With no mention or hashtag in the post no word is dropped
+        (links are blanked in ``prose``), and one ``findall`` finds them: most rules ask
+        what the words are, few where."""
+        if "words" in self.__dict__ or self.mentions or self.hashtags:
+            return tuple(map(_VALUE, self.words))
+        return tuple(_WORD.findall(self.prose))
+
+    @cached_property
     def _lower_words(self) -> str:
         """The words in lower case, joined by NUL (which no word holds): string methods on
         this one string do for every word at once what a Python loop would do per word."""
-        return "\0".join(map(_VALUE, self.words)).lower()
+        return "\0".join(self.word_values).lower()
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -127,7 +127,7 @@ def _scattered(draft: Draft, runs: list[Hit]) -> Iterator[Hit]:
 
 
 def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    if _capital_words(draft.words) >= _RUN:
+    if _capital_words(draft.word_values) >= _RUN:
         runs = list(_runs(draft))
         yield from runs
         yield from _scattered(draft, runs)
@@ -135,15 +135,13 @@ def _find_shouting(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
 
 
 _RUN = 3  # loud words in a row that make a run; scattered capitals need more (_SCATTERED)
-_VALUE = operator.itemgetter(2)  # a word's ``Span.value``
 
 
-def _capital_words(words: Sequence[tuple[int, int, str]]) -> int:
+def _capital_words(values: Sequence[str]) -> int:
     """How many words are in capitals (no letter changes in upper case, some do in lower
     case): every loud word is one (see ``_loud``), so with fewer than ``_RUN`` neither a
     run nor scattered capitals can be found. Counted with string methods mapped over the
     words, no Python step per word: most posts have one or two ("I", a name's initial)."""
-    values = list(map(_VALUE, words))
     upper = map(str.__eq__, values, map(str.upper, values))
     cased = map(str.__ne__, values, map(str.lower, values))
     return sum(map(operator.and_, upper, cased))
