@@ -277,7 +277,7 @@ function expandSparse(file) {
 }
 
 // The snapshot file's bytes. Served gzipped (the file as staged), or already inflated: the
-// service worker (sw.js) keeps it inflated, so a warm visit skips the 31 MB inflate, and a
+// service worker (sw.js) keeps it inflated, so a warm visit skips the 12 MB inflate, and a
 // host may decode a .gz by itself. The first bytes tell which (gzip's magic is 1f 8b).
 async function fetchSnapshotFile(url) {
   const response = await fetch(url, { credentials: "same-origin" });
