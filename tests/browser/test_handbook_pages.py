@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
+from axe import serious_violations
 from conftest import ROOT, new_context
 from playwright.sync_api import Browser, Page, expect
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TIMEOUT_MS = 15_000  # these pages load no Python: anything slower is a failure
 PHONE: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
@@ -289,13 +289,7 @@ def test_header_has_its_colour_before_any_script_runs(
 @pytest.mark.parametrize("path", ["", GUIDE])
 def test_axe_finds_nothing_serious(desktop: Page, base_url: str, path: str, scheme: str) -> None:
     open_page(desktop, base_url + path, scheme)
-    desktop.add_script_tag(path=str(AXE))
-    violations = desktop.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-            .filter(v => ['serious', 'critical'].includes(v.impact))
-            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
-    )
-    assert violations == []
+    assert serious_violations(desktop) == []
 
 
 # ------------------------------------------------------------------ print
