@@ -437,3 +437,32 @@ def test_no_request_left_the_origin(requests_seen: list[str], base_url: str) -> 
     assert any(".whl" in u for u in requests_seen)
     hosts = {urlsplit(u).hostname for u in requests_seen if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, hosts
+
+
+# ------------------------------------------------------------------ Material's search
+
+
+# When the page's resources were requested: Material's search worker script, and the ready
+# time the checker's boot recorded (boot.js defers the search worker until then).
+SEARCH_WORKER_JS = """() => {
+  const found = performance.getEntriesByType("resource")
+    .filter((e) => e.name.includes("/workers/search."));
+  return { search: found.length ? found[0].startTime : null, ready: window.__etiquetteReadyAt };
+}"""
+
+
+def test_search_starts_after_the_checker_and_still_answers(
+    browser: Browser, base_url: str, requests_seen: list[str], dialogs_seen: list[str]
+) -> None:
+    context = new_context(browser, requests_seen, dialogs_seen)
+    page = context.new_page()
+    open_checker(page, base_url)
+    page.click(".md-search__input")
+    page.keyboard.type("bare-link")
+    top = page.locator(".md-search-result__item a").first  # the best match
+    top.wait_for()
+    assert "/rules/bare-link/" in (top.get_attribute("href") or "")
+    times = page.evaluate(SEARCH_WORKER_JS)
+    assert times["search"] is not None and times["ready"] is not None, times
+    assert times["search"] >= times["ready"], times  # the index is built after Python is up
+    context.close()

@@ -49,6 +49,9 @@
     const deliver = (kind, data) => (sink ? sink[kind](data) : held.push([kind, data]));
     worker.addEventListener("message", (event) => {
       if (event.data && event.data.type === "ready") registerServiceWorker(options);
+      if (event.data && (event.data.type === "ready" || event.data.type === "failed")) {
+        releaseSearch();
+      }
       deliver("message", event.data);
     });
     worker.addEventListener("error", (event) => {
@@ -93,6 +96,60 @@
     return WebAssembly.compileStreaming(fetch(url, { credentials: "same-origin" }));
   }
 
+  // Material's search builds its index (search_index.json, in its own worker) as every page
+  // loads, and on a two-core machine that costs the checker's start about 100 ms (measured
+  // in `make bench` by blocking it). On a page that starts the checker from its <head>, the
+  // search worker is created once Python is ready or has failed (at the latest after
+  // SEARCH_WAIT_MS): until then it is a stand-in that keeps Material's messages and passes
+  // them on. The search box works throughout; its first answer may come a moment later.
+  // Material creates the worker once, with `new Worker(url)`, and only listens for
+  // "message" events and posts to it (its bundle's worker helper).
+  const SEARCH_WAIT_MS = 8000;
+  let releaseSearch = () => {};
+  function deferSearchWorker() {
+    const Real = self.Worker;
+    const released = new Promise((resolve) => {
+      releaseSearch = resolve;
+      setTimeout(resolve, SEARCH_WAIT_MS);
+    });
+    class StandIn extends EventTarget {
+      constructor(url, options) {
+        super();
+        this.onmessage = null;
+        this.onerror = null;
+        this.queue = [];
+        this.real = null;
+        released.then(() => {
+          if (!this.queue) return; // terminated first
+          const real = (this.real = new Real(url, options));
+          for (const type of ["message", "messageerror", "error"]) {
+            real.addEventListener(type, (event) => {
+              const copy = type === "error" ? new Event("error") : new MessageEvent(type, event);
+              this.dispatchEvent(copy);
+              const handler = type === "message" ? this.onmessage : type === "error" ? this.onerror : null;
+              if (typeof handler === "function") handler.call(this, copy);
+            });
+          }
+          for (const [message, transfer] of this.queue) real.postMessage(message, transfer);
+          this.queue = [];
+        });
+      }
+      postMessage(message, transfer) {
+        if (this.real) this.real.postMessage(message, transfer);
+        else if (this.queue) this.queue.push([message, transfer || []]);
+      }
+      terminate() {
+        if (this.real) this.real.terminate();
+        this.queue = null;
+      }
+    }
+    self.Worker = function Worker(url, options) {
+      const search = /\/workers\/search\.[^/]*\.js/.test(String(url));
+      return search ? new StandIn(url, options) : new Real(url, options);
+    };
+    self.Worker.prototype = Real.prototype;
+  }
+
   // The worker started from the <head>, for checker.js to take over (once).
   let early = null;
   function takeEarlyWorker(options) {
@@ -111,6 +168,7 @@
     const assetsURL = new URL(tag.dataset.checkerAssets, document.baseURI).href;
     const options = runtimeOptions(JSON.parse(tag.textContent), assetsURL);
     early = { options, handle: spawnWorker(options) };
+    deferSearchWorker();
   } catch {
     // checker.js starts the worker itself and reports any failure on the page
   }
