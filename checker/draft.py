@@ -158,6 +158,7 @@ class Draft:
         """``words``' text alone. With no mention or hashtag in the post no word is dropped
         (links are blanked in ``prose``), and one ``findall`` finds them: most rules ask
         what the words are, few where."""
+        # ``words`` already found (cached in __dict__), or an entity to drop: read them off
         if "words" in self.__dict__ or self.mentions or self.hashtags:
             return tuple(map(_VALUE, self.words))
         return tuple(_WORD.findall(self.prose))

@@ -418,10 +418,13 @@ def test_heldout_figures_are_measured_and_printed_separately(tmp_path: Path) -> 
     assert "heldout/drafts.yaml:held-quiet" in held_part
 
 
-def test_a_corpus_without_heldout_drafts_reports_none(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("key", "title"), [("heldout", "Held-out"), ("blind", "Blind")])
+def test_a_corpus_without_heldout_or_blind_drafts_reports_none(
+    tmp_path: Path, key: str, title: str
+) -> None:
     (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
-    assert json.loads(run_eval("--json", "--corpus", str(tmp_path)).stdout)["heldout"] is None
-    assert "Held-out" not in run_eval("--corpus", str(tmp_path)).stdout
+    assert json.loads(run_eval("--json", "--corpus", str(tmp_path)).stdout)[key] is None
+    assert title not in run_eval("--corpus", str(tmp_path)).stdout
 
 
 @pytest.mark.parametrize(
@@ -617,12 +620,6 @@ def test_blind_figures_are_measured_and_printed_third_and_apart(tmp_path: Path) 
     assert "never tuned on" in evaluation.BLIND_CAPTION
     assert "never to be used for" in evaluation.BLIND_CAPTION
     assert "blind/drafts.yaml:b-quiet" in blind_part
-
-
-def test_a_corpus_without_blind_drafts_reports_none(tmp_path: Path) -> None:
-    (tmp_path / "tiny.yaml").write_text(TINY, encoding="utf-8")
-    assert json.loads(run_eval("--json", "--corpus", str(tmp_path)).stdout)["blind"] is None
-    assert "Blind" not in run_eval("--corpus", str(tmp_path)).stdout
 
 
 @pytest.mark.parametrize(

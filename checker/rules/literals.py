@@ -54,6 +54,12 @@ def required_words(
     return tuple(sorted(words))
 
 
+def gate_of(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """The derived gate of a compiled ``regex``, for ``text.has_any``: ``required_words``,
+    or, when none can be read off, ``("",)``, which every text holds (always open)."""
+    return required_words(regex.pattern, regex.flags) or ("",)
+
+
 # Signs a match may hold as gates of their own: rare in prose, and no case to fold.
 _SIGNS = frozenset("%$€£¥₹")
 
@@ -141,6 +147,14 @@ class Alternatives:
     @property
     def pattern(self) -> str:
         return self.full.pattern
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """A gate for the whole regex: every alternative's words, or ``("",)`` (always
+        open) when one alternative has none."""
+        if any(words is None for words in self.gates):
+            return ("",)
+        return tuple(sorted({word for words in self.gates for word in words or ()}))
 
     def gated(self, folded: str) -> re.Pattern[str] | None:
         """The regex for the post whose ``Draft.folded`` this is, or None: no match."""

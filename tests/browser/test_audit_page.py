@@ -24,13 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the arch
 from audit_archives import bluesky_records, car_file, fixture_bytes, tar_gz_of, zip_of
 from axe import serious_violations
 from bench_audit import tweets_js
-from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
+from conftest import ROOT, new_context
 from playwright.sync_api import Browser, BrowserContext, Page, Request
+from your_feed import FILE, open_feed, run_audit
 
 from checker.audit import svg
 from checker.config import DEFAULT_SITE_URL
 
-FILE = "[data-audit-file]"
 ROOT_SEL = "[data-audit-state]"
 
 
@@ -107,17 +107,9 @@ def audit_page(
 
     record_requests(context, sent)
     page = context.new_page()
-    page.goto(f"{base_url}your-feed/")
-    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    open_feed(page, base_url)
     yield page
     context.close()
-
-
-def run_audit(page: Page, path: Path) -> None:
-    page.set_input_files(FILE, str(path))
-    page.wait_for_selector(
-        "[data-audit-state=done], [data-audit-state=error]", timeout=BOOT_TIMEOUT_MS
-    )
 
 
 def shown(page: Page) -> dict[str, Any]:
@@ -298,8 +290,7 @@ def test_axe_finds_no_serious_violation(
     context = new_context(browser, requests_seen, dialogs_seen, color_scheme=scheme)
     record_requests(context, sent)
     page = context.new_page()
-    page.goto(f"{base_url}your-feed/")
-    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    open_feed(page, base_url)
     run_audit(page, files["mastodon-export.zip"])
     assert shown(page)["state"] == "done"
     assert serious_violations(page) == []
@@ -329,8 +320,7 @@ def test_screenshots(
     )
     record_requests(context, sent)
     page = context.new_page()
-    page.goto(f"{base_url}your-feed/")
-    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    open_feed(page, base_url)
     run_audit(page, files["twitter-2024.zip"])
     assert shown(page)["state"] == "done"
     expected = "slate" if scheme == "dark" else "default"

@@ -19,10 +19,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the archive helpers
 from audit_archives import big_zip, fixture_bytes, sparse_file, zip_of
-from conftest import BOOT_TIMEOUT_MS, ROOT, new_context
+from conftest import ROOT, new_context
 from playwright.sync_api import Browser, Page
+from your_feed import open_feed, run_audit
 
-FILE = "[data-audit-file]"
 MEDIA = 320_000_000
 MB = 1_000_000
 MEMBERS = {
@@ -60,18 +60,9 @@ def feed(
     """A fresh tab each test: Python's memory only grows, so each starts from boot."""
     context = new_context(browser, requests_seen, dialogs_seen)
     page = context.new_page()
-    page.goto(f"{base_url}your-feed/")
-    page.wait_for_selector("[data-audit-state=idle][data-audit-ready]")
+    open_feed(page, base_url)
     yield page
     context.close()
-
-
-def audit(page: Page, path: Path) -> str:
-    page.set_input_files(FILE, str(path))
-    page.wait_for_selector(
-        "[data-audit-state=done], [data-audit-state=error]", timeout=BOOT_TIMEOUT_MS
-    )
-    return str(page.get_attribute("[data-audit-state]", "data-audit-state"))
 
 
 def python_mb(page: Page) -> int:
@@ -103,9 +94,9 @@ def test_a_big_archive_is_audited_without_filling_pythons_memory(
     feed: Page, big: Path, small: Path
 ) -> None:
     assert big.stat().st_size > 300 * MB
-    assert audit(feed, small) == "done"
+    assert run_audit(feed, small) == "done"
     before = python_mb(feed)
-    assert audit(feed, big) == "done", feed.text_content("[data-audit-error-text]")
+    assert run_audit(feed, big) == "done", feed.text_content("[data-audit-error-text]")
     after = python_mb(feed)
     expected = json.loads(cli(big, "--format", "json").stdout)
     posts = feed.get_attribute("[data-audit-posts]", "data-audit-posts")
@@ -125,13 +116,13 @@ def test_a_big_archive_is_audited_without_filling_pythons_memory(
         file.write(b"window.YTD.tweets.part0 = [")
         file.write(b" " * (100 * MB))
         file.write(b"]")
-    audit(feed, blank)
+    run_audit(feed, blank)
     assert python_mb(feed) - after >= 100, (after, python_mb(feed))
 
 
 def test_a_250_mb_posts_file_is_refused_with_the_clis_sentence(feed: Page, folder: Path) -> None:
     huge = sparse_file(folder / "tweets.js", 250 * MB, b"window.YTD.tweets.part0 = [")
-    assert audit(feed, huge) == "error"
+    assert run_audit(feed, huge) == "error"
     said = feed.text_content("[data-audit-error-text]")
     assert said == cli_error(huge)
     assert said == (
@@ -144,12 +135,12 @@ def test_a_big_file_named_like_an_archive_is_refused_by_its_size(
     feed: Page, folder: Path, small: Path
 ) -> None:
     """Not refused by the page (a .zip may be big), but by Python from the size alone."""
-    assert audit(feed, small) == "done"
+    assert run_audit(feed, small) == "done"
     before = python_mb(feed)
     fake = sparse_file(folder / "posts.zip", 250 * MB, b"window.YTD.tweets.part0 = [")
-    assert audit(feed, fake) == "error"
+    assert run_audit(feed, fake) == "error"
     assert feed.text_content("[data-audit-error-text]") == cli_error(fake)
-    assert audit(feed, small) == "done"  # the same worker carries on
+    assert run_audit(feed, small) == "done"  # the same worker carries on
     assert python_mb(feed) - before < 250 / 20
 
 
@@ -158,7 +149,7 @@ def test_a_big_zip_cut_off_gets_one_sentence(feed: Page, big: Path, folder: Path
     with big.open("rb") as src, cut.open("wb") as out:
         out.write(src.read(64 * 1024))
         out.truncate(big.stat().st_size - 1000)  # the zip's directory is at its end
-    assert audit(feed, cut) == "error"
+    assert run_audit(feed, cut) == "error"
     said = feed.text_content("[data-audit-error-text]")
     assert said == cli_error(cut)
     assert said == f"{cut.name}: the zip file is damaged or truncated; download the export again"
@@ -174,7 +165,7 @@ def test_long_posts_on_the_page_as_in_the_cli(feed: Page, folder: Path, notes: s
         members["data/note-tweet.js"] = members["data/note-tweet.js"][:700]
     path = folder / f"twitter-notes-{notes}.zip"
     path.write_bytes(zip_of(members))
-    assert audit(feed, path) == "done", feed.text_content("[data-audit-error-text]")
+    assert run_audit(feed, path) == "done", feed.text_content("[data-audit-error-text]")
     expected = json.loads(cli(path, "--format", "json").stdout)
     findings = feed.eval_on_selector_all(
         "[data-audit-finding]", "(nodes) => nodes.map((n) => n.dataset.auditFinding)"

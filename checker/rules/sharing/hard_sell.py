@@ -21,7 +21,6 @@ from checker.rules.base import (
 )
 from checker.rules.literals import Alternatives
 from checker.rules.text import (
-    any_in,
     clause_start,
     has_any,
     needles,
@@ -122,16 +121,6 @@ _DEADLINE = re.compile(
     r"|get\s+in\s+(?:quick|early|before)|(?:closes|ends)\s+at\s+midnight)(?![^\W_])",
     re.IGNORECASE,
 )
-# Words one of which each pattern's matches contain: when none is in the post, the
-# pattern is not run (a 100 KB paste stays fast).
-_SELL_PATTERN_NEEDS = ("code", "dm", "message", "msg", "text", "whatsapp", "bio", "gone")
-_SELL_IMPERATIVE_NEEDS = ("buy", "shop", "order", "yours", "call now")
-_DISCOUNT_NEEDS = (
-    *("%", "half", "save", "saving", "down from", "instead of", " for ", "free", "waive"),
-    *("early", "special", "lock in", "promocja", "buy", "price of", "sale", "offer", "deal"),
-    *("cost nothing", "on us"),
-    *(" two", " three", " four", " five"),
-)
 # Gates (see ``has_any``), at any length of post: a word every match holds, one per
 # branch of the pattern.
 # _SELL_PATTERN: a code, a bio or "gone"; or a message asked for (both words needed).
@@ -152,11 +141,13 @@ _GIVING = re.compile(
     re.IGNORECASE,
 )
 
+# Every gate above in one: a post with none of these words is done in one pass.
 _ANY_SELLING = needles(
     (p.split()[0].lower() for p in _SELL_WORDS.phrases),
-    _SELL_PATTERN_NEEDS,
-    _SELL_IMPERATIVE_NEEDS,
-    _DISCOUNT_NEEDS,
+    _SELL_PATTERN_GATE,
+    _ASK_GATE,
+    _SELL_IMPERATIVE_GATE,
+    _DISCOUNT.words,
 )
 
 
@@ -181,15 +172,14 @@ def _clause_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _hard_sell(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
-    prose, lower = draft.prose, draft.lower
-    priced = _may_price(draft.folded) and _PRICE.search(prose) is not None
-    if not (terms or priced or has_any(_ANY_SELLING, draft.folded)):
+    prose, folded = draft.prose, draft.folded
+    priced = _may_price(folded) and _PRICE.search(prose) is not None
+    if not (terms or priced or has_any(_ANY_SELLING, folded)):
         return  # none of the words an offer needs: one scan, and done
-    folded = draft.folded
     strong: list[re.Match[str]] = [*_SELL_WORDS.matches(draft, terms)]
-    if any_in(_SELL_PATTERN_NEEDS, lower) and _may_sell_pattern(folded):
+    if _may_sell_pattern(folded):
         strong += _SELL_PATTERN.finditer(prose)
-    if any_in(_SELL_IMPERATIVE_NEEDS, lower) and has_any(_SELL_IMPERATIVE_GATE, folded):
+    if has_any(_SELL_IMPERATIVE_GATE, folded):
         strong += _clause_matches(_SELL_IMPERATIVE, prose)
     discount = _DISCOUNT.gated(folded)
     discounts = list(discount.finditer(prose)) if discount else []

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checker.draft import Draft
 from checker.model import Pillar, Severity
 from checker.rules.base import AnyOf, Custom, Example, Hit, Pattern, Rule
-from checker.rules.literals import required_words
+from checker.rules.literals import gate_of
 from checker.rules.text import (
     FIRST_PERSON,
     any_in,
@@ -182,12 +182,6 @@ _WEAK = re.compile(
     r"become\s+(?:paid|public)))",
     re.IGNORECASE,
 )
-_WEAK_NEEDS = (
-    *("apparent", "aparent", "heard", "been told", "is it true", "timeline", "feed"),
-    *("tl ", "group chat", "just sharing", "research", "open your eyes", "anywhere else"),
-    *("telling us", "facebook", "meta", "instagram", "fb", "whatsapp", "zuckerberg"),
-    *("tiktok", "threads", "linkedin"),
-)
 _URGE = re.compile(
     r"\b(?:share|repost|forward|spread)\s+(?:this\s+|it\s+)?(?:so|to\s+let|and\s+let)\s+"
     r"(?:people|everyone|others|folks|parents)\s+know\b"
@@ -314,8 +308,7 @@ _OWN_LOSS = re.compile(
 )
 
 
-# A gate derived from the pattern (see ``literals.required_words``): a kin word.
-_OWN_LOSS_GATE = required_words(_OWN_LOSS.pattern, _OWN_LOSS.flags) or ("",)
+_OWN_LOSS_GATE = gate_of(_OWN_LOSS)  # a kin word
 
 
 def _own_loss(draft: Draft) -> bool:
@@ -326,7 +319,7 @@ def _own_loss(draft: Draft) -> bool:
 
 def _deaths(draft: Draft) -> Iterator[Hit]:
     prose = draft.prose
-    if not any_in(_DEATH_WORDS, draft.lower) or not has_any(_DEATH_GATE, draft.folded):
+    if not has_any(_DEATH_GATE, draft.folded):
         return
     if _own_loss(draft):
         return
@@ -388,21 +381,19 @@ _CALLBACK = re.compile(
     r"\b(?:never|don['’]t|do\s+not)\s+(?:answer|pick\s+up|return|(?:call|ring)\s+(?:it\s+|them\s+)?back)\b",
     re.IGNORECASE,
 )
-# the call-back words every match of the hoax holds (derived, as _OWN_LOSS_GATE)
-_CALLBACK_GATE = required_words(_CALLBACK.pattern, _CALLBACK.flags) or ("",)
+_CALLBACK_GATE = gate_of(_CALLBACK)  # the call-back words of the hoax
 _CHARGED = re.compile(
     r"\b(?:charged|premium[\s-]rate|cost\s+you|per\s+minute|a\s+minute|drain|empty)\b",
     re.IGNORECASE,
 )
-_CALLBACK_NEEDS = ("answer", "pick up", "return", "back")
 # A death told as astonishment or nostalgia, in any case: "is kenny marsh dead??", "…
 # he was my whole youth", "i grew up on his show".
-_PLAIN_DEATH_GATE = ("dead", "died", "passed")  # one of which _DEATH_PLAIN's matches hold
 _DEATH_PLAIN = re.compile(
     r"\b(?:(?:is|was|has|have)\s+(?:really\s+|actually\s+|just\s+|sadly\s+)?)?"
     r"(?:dead|died|passed\s+away)\b",
     re.IGNORECASE,
 )
+_PLAIN_DEATH_GATE = gate_of(_DEATH_PLAIN)  # "dead", "died" or "passed"
 _NOSTALGIA = re.compile(
     r"\bmy\s+(?:whole\s+|entire\s+)?(?:childhood|youth|teens|teenage\s+years|twenties|"
     r"generation|school\s+days)\b|\bgrew\s+up\s+(?:on|with|watching|listening|reading)\b",
@@ -445,19 +436,10 @@ def _plain_deaths(draft: Draft) -> Iterator[Hit]:
         return
 
 
-_ANY_RUMOUR = needles(
-    *(p.needs for p in (_SOURCELESS, *_ALWAYS.matchers) if isinstance(p, Pattern)),
-    _WEAK_NEEDS,
-    ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead", "breaking", "just in"),
-    _CALLBACK_NEEDS,
-)
-
-
 def _unverified(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
     return without_overlaps(_unverified_hits(draft, terms))
 
 
-_DEATH_WORDS = ("rip", "r.i.p", "rest in", "died", "passed", "dies", "dead")
 _NEWS_WORDS = ("breaking", "just in")
 # Gates (see ``has_any``): a word every match holds. _RIP and _RIP_ALONE: "rip" or
 # "rest"; _DIED: "died", "dies", "dead" or "passed". _NEWS_FLASH: "breaking" or "just".
@@ -470,6 +452,14 @@ _WEAK_GATE = (
     *("anywhere", "telling"),
     *("facebook", "meta", "instagram", "fb", "whatsapp", "zuckerberg", "tiktok", "threads"),
     "linkedin",
+)
+# Every gate above in one: a post with none of these words is done in one pass.
+_ANY_RUMOUR = needles(
+    *(p.needs for p in (_SOURCELESS, *_ALWAYS.matchers) if isinstance(p, Pattern)),
+    _WEAK_GATE,
+    _DEATH_GATE,
+    _NEWS_WORDS,
+    _CALLBACK_GATE,
 )
 
 
@@ -493,11 +483,7 @@ def _unverified_hits(draft: Draft, terms: tuple[str, ...]) -> Iterator[Hit]:
                 "check it with your phone company before you pass it on.",
             )
     folded = draft.folded
-    weak = (
-        list(_WEAK.finditer(prose))
-        if any_in(_WEAK_NEEDS, draft.lower) and has_any(_WEAK_GATE, folded)
-        else []
-    )
+    weak = list(_WEAK.finditer(prose)) if has_any(_WEAK_GATE, folded) else []
     if weak and (len(weak) > 1 or _URGE.search(prose)):
         m = weak[0]
         yield Hit(
