@@ -47,8 +47,13 @@ def growth_ratio(
     tail = min(TAIL, size // 2)
     small = text[: size - tail] + (text[len(text) - tail :] if tail else "")
     run(small)  # warm caches (compiled regexes, lazy tables) before timing
-    small_time = best_time(lambda: run(small), repeat)
-    large_time = best_time(lambda: run(text), repeat)
+    # Small and large runs alternate, so a burst of load from elsewhere on the machine
+    # (CPU time still inflates when another process thrashes the shared cache) falls on
+    # both sides of the ratio rather than on three large runs in a row.
+    small_time = large_time = float("inf")
+    for _ in range(repeat):
+        small_time = min(small_time, best_time(lambda: run(small), 1))
+        large_time = min(large_time, best_time(lambda: run(text), 1))
     # A floor on the small time: a run of a few microseconds is mostly timer noise.
     return large_time / max(small_time, 2e-4)
 
@@ -59,10 +64,22 @@ def assert_near_linear(
     factor: int = 10,
     max_ratio: float = DEFAULT_MAX_RATIO,
     repeat: int = 3,
+    attempts: int = 3,
 ) -> None:
-    """Fail when ``run`` on ``text`` grows clearly faster than the size of ``text``."""
-    ratio = growth_ratio(run, text, factor, repeat)
-    assert ratio <= max_ratio, (
-        f"{factor}x the input took {ratio:.1f}x the time (linear is about {factor}x): "
-        "something in this path is worse than linear"
+    """Fail when ``run`` on ``text`` grows clearly faster than the size of ``text``.
+
+    A ratio over the limit is measured again, up to ``attempts`` times in all, and only
+    fails when every measurement is over: worse-than-linear code is over every time
+    (quadratic work is about ``factor ** 2``), while a noisy neighbour seldom strikes
+    the same test thrice. CI once saw 38x for code that measures 9-13x alone.
+    """
+    ratios: list[float] = []
+    for _ in range(attempts):
+        ratios.append(growth_ratio(run, text, factor, repeat))
+        if ratios[-1] <= max_ratio:
+            return
+    shown = ", ".join(f"{ratio:.1f}x" for ratio in ratios)
+    raise AssertionError(
+        f"{factor}x the input took {shown} the time in {attempts} measurements "
+        f"(linear is about {factor}x): something in this path is worse than linear"
     )
