@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from checker import audit_jobs
 from checker.audit import MAX_BYTES, Archive, ArchiveError, read_archive
 from checker.audit.detect import EXPECTED
 from checker.audit.session import AuditSession, parse_since
@@ -56,11 +57,28 @@ def add_parser(commands: Any, shared: argparse.ArgumentParser, formatter: type) 
     )
     audit.add_argument("--since", metavar="DATE", help="only posts from this day on (YYYY-MM-DD)")
     audit.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes that check the posts (default: one per core; 1: this process only). "
+        "The result is the same whatever N",
+    )
+    audit.add_argument(
         "--platform",
         metavar="P",
         help=f"for plain text: where the posts went ({', '.join(PLATFORMS)}); "
         "other exports say so themselves",
     )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if not 1 <= jobs <= 256:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes from 1 to 256")
+    return jobs
 
 
 def open_archive(path: Path) -> Archive:
@@ -105,8 +123,11 @@ def _beside(path: Path) -> dict[str, bytes]:
 class Progress:
     """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
 
-    def __init__(self, total: int, stream: IO[str]) -> None:
+    def __init__(
+        self, total: int, stream: IO[str], label: str = "auditing", unit: str = "posts"
+    ) -> None:
         self.total, self.stream = total, stream
+        self.label, self.unit = label, unit
         self.on = total > 0 and stream.isatty()
         self.shown = -1
 
@@ -119,8 +140,8 @@ class Progress:
         self.shown = percent
         filled = 30 * done // self.total
         self.stream.write(
-            f"\rauditing [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% "
-            f"{done:,}/{self.total:,} posts"
+            f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% "
+            f"{done:,}/{self.total:,} {self.unit}"
         )
         self.stream.flush()
 
@@ -128,6 +149,27 @@ class Progress:
         if self.on:
             self.stream.write("\r" + " " * 72 + "\r")
             self.stream.flush()
+
+
+def drive(session: AuditSession, jobs: int | None, stream: IO[str]) -> None:
+    """Steps ``session`` to the end, a bar on ``stream`` if it is a terminal. With
+    ``jobs`` above 1 (None: one per core) and enough posts, the texts are first
+    checked in that many processes (``audit_jobs``); the figures are the same."""
+    jobs = audit_jobs.default_jobs() if jobs is None else jobs
+    keys = audit_jobs.plan(session.auditor, session.archive.posts, jobs)
+    if keys:
+        progress = Progress(len(keys), stream, "checking", "texts")
+        try:
+            for done in audit_jobs.check_in_workers(session.auditor, keys, jobs):
+                progress(done)
+        finally:
+            progress.close()
+    progress = Progress(session.total, stream)
+    try:
+        while not session.finished:
+            progress(session.step())
+    finally:
+        progress.close()
 
 
 def run_audit(
@@ -146,12 +188,7 @@ def run_audit(
         )
     except (ArchiveError, ConfigError, UnknownPlatform) as err:
         raise usage_error(str(err)) from None
-    progress = Progress(session.total, sys.stderr)
-    try:
-        while not session.finished:
-            progress(session.step())
-    finally:
-        progress.close()
+    drive(session, args.jobs, sys.stderr)
     if args.format == "json":
         data = session.result(items=True)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -31,6 +31,9 @@ BARE_LINK, SELLING = "bare-link", "hard-sell"
 EXCERPT = 140  # characters of a post quoted as an example
 TOP = 10  # people and findings listed
 
+TextKey = tuple[bool, str]  # (is it a reply, its text): what a post's findings depend on
+Broken = tuple[tuple[str, str], ...]  # (rule, its first message) for each rule broken
+
 
 @dataclass(frozen=True, slots=True)
 class PostAudit:
@@ -126,7 +129,7 @@ class Auditor:
         # (the weekly "new episode" post, a stock reply, the same link shared twice), and a
         # text checked once gives the same findings ever after. Holds one entry per distinct
         # text, sharing the posts' own strings: small beside the posts themselves.
-        self._seen: dict[tuple[bool, str], tuple[tuple[str, str], ...]] = {}
+        self._seen: dict[TextKey, Broken] = {}
         self.since = datetime.combine(since, datetime.min.time(), UTC) if since else None
         self.names = dict(names or {})
         self.keep_posts = keep_posts
@@ -164,22 +167,55 @@ class Auditor:
                 continue
             self._one(post)
 
-    def _broken(self, reply: bool, text: str) -> tuple[tuple[str, str], ...]:
+    def _broken(self, reply: bool, text: str) -> Broken:
         """Each rule ``text`` breaks, once, with its first finding's message."""
         key = (reply, text)
         broken = self._seen.get(key)
         if broken is None:
-            first: dict[str, str] = {}
-            for finding in self._checkers["reply" if reply else "post"].findings(text):
-                first.setdefault(finding.rule, finding.message)
-            broken = self._seen[key] = tuple(first.items())
+            broken = self._seen[key] = self.check_text(key)
         return broken
+
+    def check_text(self, key: TextKey) -> Broken:
+        """The rules a text breaks (``key``: is it a reply, the text), with the first
+        message of each: the one costly step of the audit, and a pure function of the
+        key, so a shell may run it for many texts at once (the CLI, on several cores)
+        and hand the answers back with ``learn``."""
+        reply, text = key
+        first: dict[str, str] = {}
+        for finding in self._checkers["reply" if reply else "post"].findings(text):
+            first.setdefault(finding.rule, finding.message)
+        return tuple(first.items())
+
+    def to_check(self, posts: Iterable[Post]) -> list[TextKey]:
+        """The distinct texts of ``posts`` that feeding them would run through the
+        checker and that it has not run yet, in the order they come."""
+        keys: dict[TextKey, None] = {}
+        for post in posts:
+            if self.since is not None and post.when is not None and post.when < self.since:
+                continue
+            kind = kind_of(post, self.is_own)
+            if self._checked(kind, post):
+                key = (kind == "reply", post.text)
+                if key not in self._seen:
+                    keys[key] = None
+        return list(keys)
+
+    def learn(self, answers: Iterable[tuple[TextKey, Broken]]) -> None:
+        """Takes ``check_text``'s answers, worked out elsewhere, so feeding the posts
+        runs no check again. Only keys from ``to_check`` belong here: an answer is
+        trusted as given."""
+        self._seen.update(answers)
+
+    @staticmethod
+    def _checked(kind: str, post: Post) -> bool:
+        """A reshare is someone else's words; a post with no text has none to check."""
+        return kind != "reshare" and bool(post.text.strip())
 
     def _one(self, post: Post) -> None:
         kind = kind_of(post, self.is_own)
         credits = self._credits(post)
         rules: dict[str, None] = {}
-        if kind != "reshare" and post.text.strip():
+        if self._checked(kind, post):
             self.checked += 1
             broken = self._broken(kind == "reply", post.text)
             if broken:

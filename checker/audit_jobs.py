@@ -1,0 +1,75 @@
+"""The CLI's audit on several cores: the texts are checked in worker processes.
+
+Checking each post's text is nearly all of an audit's cost (about 200 µs a post
+in CPython), and each text's answer depends on the text alone
+(``Auditor.check_text``). So the shell splits the texts still to check
+(``Auditor.to_check``) into batches, checks them in a pool of forked workers,
+and hands the answers back (``Auditor.learn``); then the posts are fed in order
+as before, every check already answered. The result is the same as one process
+gives, figure for figure (tests/test_audit_jobs.py).
+
+Only the CLI does this. The core stays pure and single-threaded (the browser's
+worker has one thread and no processes), and on a system without ``fork``
+(Windows, and macOS where forking a process that may hold system frameworks is
+unsafe) or with one core the audit simply runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+
+from checker.audit.auditor import Auditor, Broken, TextKey
+from checker.audit.model import Post
+
+BATCH = 400  # texts a worker checks per task: large enough that passing them costs little
+MIN_TEXTS = 2_000  # below this (about 0.4 s of checks) starting workers gains nothing
+
+# The auditor the forked workers check with: set in this process just before the pool
+# forks, so each worker inherits it (its compiled rules included) instead of unpickling it.
+_AUDITOR: Auditor | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_batch(keys: list[TextKey]) -> list[tuple[TextKey, Broken]]:
+    assert _AUDITOR is not None, "a worker runs only after check_in_workers set the auditor"
+    return [(key, _AUDITOR.check_text(key)) for key in keys]
+
+
+def check_in_workers(auditor: Auditor, keys: list[TextKey], jobs: int) -> Iterator[int]:
+    """Checks ``keys`` in ``jobs`` processes and teaches ``auditor`` the answers,
+    yielding how many are done after each batch (for a progress bar)."""
+    global _AUDITOR
+    batches = [keys[i : i + BATCH] for i in range(0, len(keys), BATCH)]
+    _AUDITOR = auditor
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches))) as pool:
+            done = 0
+            for answers in pool.imap_unordered(_check_batch, batches):
+                auditor.learn(answers)
+                done += len(answers)
+                yield done
+    finally:
+        _AUDITOR = None
+
+
+def plan(auditor: Auditor, posts: Sequence[Post], jobs: int) -> list[TextKey]:
+    """The texts worth checking in ``jobs`` workers, or [] to run in this process: one
+    job asked for, no fork here, or too few texts to repay starting the workers."""
+    if jobs < 2 or not can_fork() or len(posts) < MIN_TEXTS:
+        return []
+    keys = auditor.to_check(posts)
+    return keys if len(keys) >= MIN_TEXTS else []
