@@ -20,7 +20,7 @@ from test_gates import ALL
 import checker.rules as rules_package
 from checker.draft import Draft
 from checker.rules.base import AnyOf, Pattern
-from checker.rules.literals import required_words
+from checker.rules.literals import Alternatives, required_sets, required_words
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,39 @@ def test_required_words(pattern: str, flags: int, words: tuple[str, ...] | None)
 def test_look_arounds_are_not_taken_as_part_of_the_match() -> None:
     assert required_words(r"(?<=price )(?=\d)\d+ off", re.I) == ("off",)
     assert required_words(r"(?<!not )sale(?! ended)", re.I) == ("sale",)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "sets"),
+    [
+        # every part a match needs, the most selective first; one letter is no gate
+        (r"(?:like|share) if you agree", re.I, (("agree",), ("like", "share"), ("you",), ("if",))),
+        (r"\bup\s+to\s+\d{1,3}\s?%", re.I, (("%",), ("up",), ("to",))),
+        # a class of currency signs is a set of its own; a class of letters is passed over
+        (r"save\s+[$€£]\s?\d", re.I, (("save",), ("$", "£", "€"))),
+        (r"[a-z]+ing", 0, (("ing",),)),
+        (r"x?y|z", 0, ()),
+        (r"(", 0, ()),
+    ],
+)
+def test_required_sets(pattern: str, flags: int, sets: tuple[tuple[str, ...], ...]) -> None:
+    assert required_sets(pattern, flags) == sets
+
+
+def test_a_pattern_is_gated_on_every_part_it_needs() -> None:
+    pattern = Pattern(r"\b(?:like|share)\s+if\s+you\s+agree\b", "")
+    assert pattern.may_match("like this if you agree")
+    assert not pattern.may_match("i like it, and agree")  # no "if", so no regex run
+    assert not pattern.may_match("if you like it")  # no "agree"
+
+
+def test_an_alternative_opens_only_when_all_its_parts_are_there() -> None:
+    offers = Alternatives(r"\b(?:\d+\s+for\s+[$£]\d+|early[\s-]bird\s+tickets)\b", re.I)
+    assert offers.gated("3 for the price") is None  # "for" without a sign
+    assert offers.gated("an early start") is None  # "early" without "bird"
+    gated = offers.gated("3 for £10, early start")
+    assert gated is not None and "bird" not in gated.pattern
+    assert gated.search("3 for £10") is not None
 
 
 def _patterns() -> list[tuple[str, Pattern]]:

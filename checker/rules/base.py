@@ -33,7 +33,7 @@ from typing import NamedTuple, Protocol
 
 from checker.draft import Draft
 from checker.model import KINDS, Pillar, Severity
-from checker.rules.literals import required_words
+from checker.rules.literals import required_sets, required_words
 from checker.rules.text import (
     clause_start,
     gate,
@@ -376,11 +376,12 @@ class Pattern:
     @cached_property
     def _gates(self) -> tuple[tuple[str, ...], ...]:
         """Word sets a match holds one of each: the hand-written ``needs`` (as gate
-        words) and the derived ``required``; tests/test_literals.py holds both."""
+        words), then every set derived from the pattern (``required_sets``: "like if
+        you" needs "if" as well as one of the verbs), the most selective first;
+        tests/test_literals.py holds them all."""
         gates = [gate_words(self.needs)] if self.needs else []
-        if self.required is not None:
-            gates.append(self.required)
-        return tuple(gates)
+        gates += required_sets(self.pattern, self.flags)
+        return tuple(dict.fromkeys(gates))
 
     def may_match(self, folded: str) -> bool:
         """False only when the regex cannot match the post whose ``Draft.folded`` this is."""

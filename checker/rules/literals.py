@@ -11,7 +11,9 @@ alternative silently loses findings), so the words are derived from the pattern 
 Sound by construction: a sequence's run of plain ASCII characters is in every match of
 the sequence; an alternation needs one word from each branch; a repeat of at least once
 needs what its body needs; anything else (classes, optional parts, look-arounds) is
-passed over, which can only make the gate weaker, never wrong. Only ASCII letters and
+passed over, which can only make the gate weaker, never wrong. Each part of a sequence
+is needed at once, so ``required_sets`` gives them all ("like if you agree": "agree",
+and "if", and "you"), and a post must hold a word of each before the regex runs. Only ASCII letters and
 digits are taken, lower-cased, so the test against ``Draft.folded`` (lower case, with
 the letters ``re`` folds onto ASCII made ASCII) holds whatever the pattern's flags.
 ``tests/test_gates.py`` holds every derived gate to its regex on the corpora.
@@ -41,17 +43,41 @@ def required_words(
 
     A word shorter than ``min_length`` is no gate; a sign ("%", "$", "#") counts as
     long enough, since it is rarer in prose than any short word."""
+    sets = _conjunction_of(pattern, flags)
+    best: Words = None
+    for words in sets:
+        best = _better(best, words)
+    if not best or min(map(_worth, best)) < min_length:
+        return None
+    return tuple(sorted(best))
+
+
+def required_sets(pattern: str, flags: int = 0, min_length: int = 2) -> tuple[tuple[str, ...], ...]:
+    """Every word set of which each match of ``pattern`` holds one word, all at once:
+    "(?:like|share) if you agree" needs one of like/share, and "if", and "agree".
+
+    The most selective set comes first. Each is a further substring test, asked only of
+    posts that passed the ones before, so a word of two letters earns its place here ("if"
+    is in a post or two in ten) where it would be a poor gate alone; one letter is not."""
+    out: dict[tuple[str, ...], None] = {}
+    for words in sorted(_conjunction_of(pattern, flags), key=_selectivity, reverse=True):
+        if min(map(_worth, words)) >= min_length:
+            out.setdefault(tuple(sorted(words)), None)
+    return tuple(out)
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    return min(map(_worth, words)), -len(words)
+
+
+def _conjunction_of(pattern: str, flags: int) -> list[frozenset[str]]:
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, flags)
-        words = _sequence(list(parsed), c)
+        return _sequence(list(_parser.parse(pattern, flags)), c)
     except Exception:  # an unreadable pattern simply gets no gate
-        return None
-    if not words or min(map(_worth, words)) < min_length:
-        return None
-    return tuple(sorted(words))
+        return []
 
 
 def gate_of(regex: re.Pattern[str]) -> tuple[str, ...]:
@@ -78,14 +104,14 @@ def _better(a: Words, b: Words) -> Words:
     return a if (min(map(_worth, a)), -len(a)) >= (min(map(_worth, b)), -len(b)) else b
 
 
-def _sequence(items: list[tuple[Any, Any]], c: Any) -> Words:
-    best: Words = None
+def _sequence(items: list[tuple[Any, Any]], c: Any) -> list[frozenset[str]]:
+    """The word sets a match of the sequence ``items`` holds one of each (a conjunction)."""
+    found: list[frozenset[str]] = []
     run: list[str] = []
 
     def flush() -> None:
-        nonlocal best
         if run:
-            best = _better(best, frozenset({"".join(run)}))
+            found.append(frozenset({"".join(run)}))
             run.clear()
 
     for op, arg in items:
@@ -94,21 +120,29 @@ def _sequence(items: list[tuple[Any, Any]], c: Any) -> Words:
             continue
         flush()
         if op is c.LITERAL and chr(arg) in _SIGNS:
-            best = _better(best, frozenset({chr(arg)}))
+            found.append(frozenset({chr(arg)}))
+        elif op is c.IN and arg and all(o is c.LITERAL and chr(a) in _SIGNS for o, a in arg):
+            found.append(frozenset(chr(a) for _o, a in arg))  # "[$€£]": one of the signs
         elif op is c.SUBPATTERN:
-            best = _better(best, _sequence(list(arg[-1]), c))
+            found += _sequence(list(arg[-1]), c)
         elif op is c.ATOMIC_GROUP:
-            best = _better(best, _sequence(list(arg), c))
+            found += _sequence(list(arg), c)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _high, body = arg
             if low >= 1:
-                best = _better(best, _sequence(list(body), c))
+                found += _sequence(list(body), c)
         elif op is c.BRANCH:
-            branches = [_sequence(list(b), c) for b in arg[1]]
-            if branches and all(b is not None for b in branches):
-                best = _better(best, frozenset().union(*branches))  # type: ignore[arg-type]
+            # one word of some set of each branch: the branch's most selective set
+            bests: list[Words] = []
+            for branch in arg[1]:
+                best: Words = None
+                for words in _sequence(list(branch), c):
+                    best = _better(best, words)
+                bests.append(best)
+            if bests and all(b is not None for b in bests):
+                found.append(frozenset().union(*bests))  # type: ignore[arg-type]
     flush()
-    return best
+    return found
 
 
 class Alternatives:
@@ -131,8 +165,11 @@ class Alternatives:
         self.flags = flags
         self.prefix, self.branches, self.suffix = _split_alternatives(pattern)
         # Here a short word or a sign is worth a gate: it spares one alternative, not a scan.
-        self.gates = tuple(required_words(b, flags, min_length=1) for b in self.branches)
-        # Each gate word with the alternatives it opens, as bits: one pass over the words.
+        # Each alternative's word sets, all needed (``required_sets``); none: always open.
+        self.sets = tuple(_short_first_only(required_sets(b, flags, 1)) for b in self.branches)
+        self.gates = tuple(sets[0] if sets else None for sets in self.sets)
+        # Each first-set word with the alternatives it opens, as bits: one pass over the
+        # words; then an opened alternative's further sets are asked, if it has any.
         masks: dict[str, int] = {}
         always = 0
         for i, words in enumerate(self.gates):
@@ -142,6 +179,7 @@ class Alternatives:
                 masks[word] = masks.get(word, 0) | 1 << i
         self._always = always
         self._masks = tuple(masks.items())
+        self._more = tuple((i, sets[1:]) for i, sets in enumerate(self.sets) if len(sets) > 1)
         self._compiled: dict[int, re.Pattern[str]] = {}
 
     @property
@@ -164,6 +202,9 @@ class Alternatives:
         for word, mask in self._masks:
             if word in folded:
                 keep |= mask
+        for i, more in self._more:
+            if keep >> i & 1 and not all(text.has_any(words, folded) for words in more):
+                keep &= ~(1 << i)
         if not keep:
             return None
         regex = self._compiled.get(keep)
@@ -173,6 +214,11 @@ class Alternatives:
             body = "|".join(b for i, b in enumerate(self.branches) if keep >> i & 1)
             regex = self._compiled[keep] = re.compile(self.prefix + body + self.suffix, self.flags)
         return regex
+
+
+def _short_first_only(sets: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A one-letter set may be an alternative's only gate, never a further test ("e")."""
+    return sets[:1] + tuple(words for words in sets[1:] if min(map(_worth, words)) >= 2)
 
 
 def _split_alternatives(pattern: str) -> tuple[str, list[str], str]:
