@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any
 
@@ -162,6 +163,10 @@ def drive(session: AuditSession, jobs: int | None, stream: IO[str]) -> None:
         try:
             for done in audit_jobs.check_in_workers(session.auditor, keys, jobs):
                 progress(done)
+        except BrokenProcessPool:
+            progress.close()
+            # what the workers answered is kept; the rest is checked here, as with --jobs 1
+            stream.write("note: a worker process stopped; the audit finishes in this one\n")
         finally:
             progress.close()
     progress = Progress(session.total, stream)

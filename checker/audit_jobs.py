@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from checker.audit.auditor import Auditor, Broken, TextKey
 from checker.audit.model import Post
@@ -44,6 +46,13 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the CLI (this process) stops the audit,
+    # and the workers, told to ignore it, are shut down with it instead of each
+    # printing a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _check_batch(keys: list[TextKey]) -> list[tuple[TextKey, Broken]]:
     assert _AUDITOR is not None, "a worker runs only after check_in_workers set the auditor"
     return [(key, _AUDITOR.check_text(key)) for key in keys]
@@ -51,18 +60,28 @@ def _check_batch(keys: list[TextKey]) -> list[tuple[TextKey, Broken]]:
 
 def check_in_workers(auditor: Auditor, keys: list[TextKey], jobs: int) -> Iterator[int]:
     """Checks ``keys`` in ``jobs`` processes and teaches ``auditor`` the answers,
-    yielding how many are done after each batch (for a progress bar)."""
+    yielding how many are done after each batch (for a progress bar).
+
+    A worker that dies (killed for memory, say) raises ``BrokenProcessPool`` here
+    rather than leaving the audit waiting for ever; the answers learned until then
+    are kept, so the caller can finish in this process."""
     global _AUDITOR
     batches = [keys[i : i + BATCH] for i in range(0, len(keys), BATCH)]
     _AUDITOR = auditor
+    pool = ProcessPoolExecutor(
+        min(jobs, len(batches)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_ignore_interrupts,
+    )
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches))) as pool:
-            done = 0
-            for answers in pool.imap_unordered(_check_batch, batches):
-                auditor.learn(answers)
-                done += len(answers)
-                yield done
+        done = 0
+        for future in as_completed([pool.submit(_check_batch, batch) for batch in batches]):
+            answers = future.result()
+            auditor.learn(answers)
+            done += len(answers)
+            yield done
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _AUDITOR = None
 
 

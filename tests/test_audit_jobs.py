@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from test_audit_cli import Terminal, audit
 
 from checker import audit_jobs
 from checker.audit import read_archive
-from checker.audit.auditor import Auditor
+from checker.audit.auditor import Auditor, Broken, TextKey
 from checker.audit.model import Post
 from checker.audit.session import AuditSession
 from checker.audit_cli import drive
@@ -78,6 +79,23 @@ def test_the_checks_are_done_by_the_workers() -> None:
     while not session.finished:
         session.step()
     assert session.result()["posts"] == 3_000
+
+
+def test_a_worker_that_dies_leaves_the_audit_to_finish_here() -> None:
+    data = _plain_archive(3_000)
+    session = _session(data)
+    parent, check = os.getpid(), session.auditor.check_text
+
+    def dies_in_a_worker(key: TextKey) -> Broken:
+        if os.getpid() != parent and "#1500" in key[1]:
+            os._exit(9)  # as if killed: no exception, no answer
+        return check(key)
+
+    session.auditor.check_text = dies_in_a_worker  # type: ignore[method-assign]
+    screen = io.StringIO()
+    drive(session, 2, screen)
+    assert "a worker process stopped; the audit finishes in this one" in screen.getvalue()
+    assert session.result(items=True) == _audit(data, 1)
 
 
 def test_what_is_left_to_check_is_each_text_once() -> None:

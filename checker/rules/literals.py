@@ -13,9 +13,10 @@ the sequence; an alternation needs one word from each branch; a repeat of at lea
 needs what its body needs; anything else (classes, optional parts, look-arounds) is
 passed over, which can only make the gate weaker, never wrong. Each part of a sequence
 is needed at once, so ``required_sets`` gives them all ("like if you agree": "agree",
-and "if", and "you"), and a post must hold a word of each before the regex runs. Only ASCII letters and
-digits are taken, lower-cased, so the test against ``Draft.folded`` (lower case, with
-the letters ``re`` folds onto ASCII made ASCII) holds whatever the pattern's flags.
+and "if", and "you"), and a post must hold a word of each before the regex runs. Only
+ASCII letters and digits are taken, lower-cased, so the test against ``Draft.folded``
+(lower case, with the letters ``re`` folds onto ASCII made ASCII) holds whatever the
+pattern's flags.
 ``tests/test_gates.py`` holds every derived gate to its regex on the corpora.
 
 ``re._parser`` is private but has kept this shape from 3.11 to 3.14; a pattern it cannot
