@@ -11,7 +11,8 @@ gives, figure for figure (tests/test_audit_jobs.py).
 Only the CLI does this. The core stays pure and single-threaded (the browser's
 worker has one thread and no processes), and on a system without ``fork``
 (Windows, and macOS where forking a process that may hold system frameworks is
-unsafe) or with one core the audit simply runs in this process.
+unsafe), with one core, or in a process running other threads, the audit simply
+runs in this process.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -44,6 +46,14 @@ def default_jobs() -> int:
 
 def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def other_threads() -> bool:
+    """True when this process runs threads besides the main one. Forking copies only
+    the calling thread, so a lock another thread held at that moment stays held in
+    the child for ever; the CLI has no other thread, and a program that imports the
+    audit and has some keeps to one process."""
+    return threading.active_count() > 1
 
 
 def _ignore_interrupts() -> None:
@@ -87,8 +97,8 @@ def check_in_workers(auditor: Auditor, keys: list[TextKey], jobs: int) -> Iterat
 
 def plan(auditor: Auditor, posts: Sequence[Post], jobs: int) -> list[TextKey]:
     """The texts worth checking in ``jobs`` workers, or [] to run in this process: one
-    job asked for, no fork here, or too few texts to repay starting the workers."""
-    if jobs < 2 or not can_fork() or len(posts) < MIN_TEXTS:
+    job asked for, no safe fork here, or too few texts to repay starting the workers."""
+    if jobs < 2 or not can_fork() or other_threads() or len(posts) < MIN_TEXTS:
         return []
     keys = auditor.to_check(posts)
     return keys if len(keys) >= MIN_TEXTS else []

@@ -25,14 +25,16 @@ DEFAULT_MAX_RATIO = 30.0
 TAIL = 16  # characters of the end kept in the small input
 
 
-def best_time(work: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of ``repeat`` runs of ``work``, in seconds of CPU time."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return best
+def _time_once(run: Callable[[str], object], text: str) -> float:
+    """Seconds of this process's CPU time that ``run(text)`` takes."""
+    started = time.process_time()
+    run(text)
+    return time.process_time() - started
+
+
+def _fresh(text: str) -> str:
+    """An equal string that is another object (made before the clock starts)."""
+    return (text + ".")[:-1]
 
 
 def growth_ratio(
@@ -49,11 +51,13 @@ def growth_ratio(
     run(small)  # warm caches (compiled regexes, lazy tables) before timing
     # Small and large runs alternate, so a burst of load from elsewhere on the machine
     # (CPU time still inflates when another process thrashes the shared cache) falls on
-    # both sides of the ratio rather than on three large runs in a row.
+    # both sides of the ratio rather than on three large runs in a row. Each run gets
+    # its own copy of the text: a cache of the last text seen (twitter-text keeps one,
+    # by identity) would otherwise answer some runs and not others, and time nothing.
     small_time = large_time = float("inf")
     for _ in range(repeat):
-        small_time = min(small_time, best_time(lambda: run(small), 1))
-        large_time = min(large_time, best_time(lambda: run(text), 1))
+        small_time = min(small_time, _time_once(run, _fresh(small)))
+        large_time = min(large_time, _time_once(run, _fresh(text)))
     # A floor on the small time: a run of a few microseconds is mostly timer noise.
     return large_time / max(small_time, 2e-4)
 

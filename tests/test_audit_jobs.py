@@ -8,6 +8,7 @@ import io
 import json
 import os
 import random
+import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -35,6 +36,21 @@ _LINES = (
     "Our allotment had {n} courgettes this year, send recipes",
     "",  # a post with no words: never checked
 )
+
+
+# Python warns of any fork in a process with threads; see the fixture below for why these
+# forks are safe, and test_one_process_when_other_threads_run for what the CLI does.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:This process .* is multi-threaded:DeprecationWarning"
+)
+
+
+@pytest.fixture(autouse=True)
+def forking_is_safe_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This test process runs other threads (Playwright's, for the browser tests), where
+    ``plan`` rightly keeps to one process; the CLI has none. The workers here run only
+    the checker's pure code, which takes no lock those threads could hold."""
+    monkeypatch.setattr(audit_jobs, "other_threads", lambda: False)
 
 
 def _plain_archive(count: int, seed: int = 7) -> bytes:
@@ -135,6 +151,21 @@ def test_one_process_when_that_is_all_that_pays() -> None:
     big, small = _session(_plain_archive(3_000)), _session(_plain_archive(500))
     assert audit_jobs.plan(big.auditor, big.archive.posts, 1) == []  # one job asked for
     assert audit_jobs.plan(small.auditor, small.archive.posts, 4) == []  # too few texts
+    assert len(audit_jobs.plan(big.auditor, big.archive.posts, 2)) >= audit_jobs.MIN_TEXTS
+
+
+def test_one_process_when_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real question, with a thread of our own running
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert audit_jobs.other_threads()
+        session = _session(_plain_archive(3_000))
+        assert audit_jobs.plan(session.auditor, session.archive.posts, 2) == []
+    finally:
+        release.set()
+        thread.join()
 
 
 def test_the_bar_shows_the_checks_then_the_posts() -> None:
