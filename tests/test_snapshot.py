@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checker import check
+from checker import audit_jobs, check
 from checker.config import Config
 from checker.rules import REGISTRY
 
@@ -94,6 +94,9 @@ def cpython(case: dict[str, Any]) -> Any:
 
 
 PROBE = """{
+    "shells_held": [m for m in ("checker.cli", "checker.audit_cli", "checker.audit_jobs",
+                                "multiprocessing") if m in __import__("sys").modules],
+    "late_shell": __import__("checker.audit_jobs", fromlist=["BATCH"]).BATCH,
     "random": __import__("random").random(),
     "executable": __import__("sys").executable,
     "argv": __import__("sys").argv,
@@ -172,6 +175,14 @@ def test_nothing_of_the_build_machine_is_left_in_python(restored: dict[str, Any]
     assert set(probe["environ"]) <= {
         "USER", "LOGNAME", "PATH", "PWD", "HOME", "LANG", "PYTHONINSPECT", "LD_LIBRARY_PATH",
     }  # fmt: skip
+
+
+def test_the_terminals_shells_are_left_out_and_still_import(restored: dict[str, Any]) -> None:
+    # The CLI and its worker processes are never run in the browser: held in the snapshot
+    # they cost every first visit half a megabyte. An import of one, should it come, reads
+    # the wheel the worker writes after ready.
+    assert restored["probe"]["shells_held"] == []
+    assert restored["probe"]["late_shell"] == audit_jobs.BATCH
 
 
 def test_a_module_the_snapshot_lacks_still_imports(restored: dict[str, Any]) -> None:

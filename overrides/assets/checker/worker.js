@@ -162,7 +162,8 @@ function lockDir(options) {
 // just after `import checker` and a warm-up check: restoring it skips Python's start-up
 // imports, the package loader and the checker's imports. Pyodide's own `_loadSnapshot` and
 // `fsInit` options (private: the version is pinned and the snapshot rebuilt with it) do the
-// work; `fsInit` writes the wheel where the snapshot expects it. Any failure (no snapshot,
+// work; `fsInit` makes the wheel's folder, and the wheel is written there after ready
+// (lateFiles), for an import the snapshot missed. Any failure (no snapshot,
 // no DecompressionStream, another build, a wasm that does not instantiate) returns null and
 // the caller boots the ordinary way: slower, never broken, so nothing alarming is said.
 const SNAPSHOT_MAGIC = 1886286592; // Pyodide's, first word of every snapshot
@@ -185,11 +186,7 @@ function fetchSnapshot(options) {
     }
     return file;
   })();
-  const wheel = fetchBytes(options.wheelURL);
-  return {
-    bytes: bytes.then((value) => ({ value }), (error) => ({ error })),
-    wheel: wheel.then((value) => ({ value }), (error) => ({ error })),
-  };
+  return { bytes: bytes.then((value) => ({ value }), (error) => ({ error })) };
 }
 
 async function bootFromSnapshot(loadPyodide, options, snapshot) {
@@ -217,7 +214,9 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
     const loading = loadPyodide({
       indexURL: options.indexURL,
       // The snapshot already holds every module the checker uses, so the stdlib zip (3 MB)
-      // comes after ready (lateStdlib): an empty zip stands in until then.
+      // and the wheel (0.5 MB) come after ready (lateFiles): an empty zip stands in for
+      // the stdlib until then, and nothing for the wheel, which only an import the
+      // snapshot missed would read.
       stdLibURL: EMPTY_ZIP,
       // the site's own small lock file, not the npm one Pyodide would fetch by default
       lockFileURL: options.lockFileURL,
@@ -225,12 +224,7 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
       _loadSnapshot: bytes,
       stdout: () => {},
       stderr: () => {},
-      fsInit: async (FS) => {
-        const wheel = await snapshot.wheel;
-        if (wheel.error) throw wheel.error;
-        FS.mkdirTree(options.wheelPath.slice(0, options.wheelPath.lastIndexOf("/")));
-        FS.writeFile(options.wheelPath, wheel.value);
-      },
+      fsInit: (FS) => FS.mkdirTree(options.wheelPath.slice(0, options.wheelPath.lastIndexOf("/"))),
     });
     loading.catch(() => {}); // a failed instantiation leaves it pending: the race decides
     const pyodide = await Promise.race([loading, instantiation]);
@@ -239,10 +233,13 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
     if (built !== options.snapshotBuildId) throw new Error(`snapshot ${built} is not this site's`);
     pyodide.runPython("_etiquette_snapshot.thaw(); del _etiquette_snapshot"); // random, time zone
     pyodide.etiquetteSnapshot = true;
-    lateStdlib = installStdlib(pyodide, stdLibURL(options)).then(() => {
-      lateStdlib = null;
+    lateFiles = Promise.all([
+      installStdlib(pyodide, stdLibURL(options)),
+      fetchBytes(options.wheelURL).then((wheel) => pyodide.FS.writeFile(options.wheelPath, wheel)),
+    ]).then(() => {
+      lateFiles = null;
     });
-    lateStdlib.catch(() => {}); // a check that needs it reports the failure (withStdlib)
+    lateFiles.catch(() => {}); // a check that needs them reports the failure (withLateFiles)
     return pyodide;
   } catch (err) {
     console.info(`checker: starting Python without its snapshot (${err.message || err})`);
@@ -358,7 +355,7 @@ function stdLibURL(options) {
 // between a restore and the real zip's arrival. zipimport keeps the table of contents it read
 // at build time, so the real zip, once written, serves any later import.
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
-let lateStdlib = null; // resolves once the stdlib zip is in place after a restore
+let lateFiles = null; // resolves once the stdlib zip and the wheel are in place after a restore
 
 async function installStdlib(pyodide, url) {
   const bytes = await fetchBytes(url);
@@ -366,14 +363,14 @@ async function installStdlib(pyodide, url) {
   pyodide.FS.writeFile(path, bytes);
 }
 
-// Runs `run`; if it fails while the stdlib zip is still on its way (a module the snapshot
-// lacks), waits for the zip and runs it once more.
-async function withStdlib(run) {
+// Runs `run`; if it fails while the stdlib zip and the wheel are still on their way (a
+// module the snapshot lacks), waits for them and runs it once more.
+async function withLateFiles(run) {
   try {
     return run();
   } catch (err) {
-    if (!lateStdlib) throw err;
-    await lateStdlib.catch(() => {
+    if (!lateFiles) throw err;
+    await lateFiles.catch(() => {
       throw err; // the check's own error says more than the download's
     });
     return run();
@@ -519,11 +516,11 @@ async function handle(message) {
     try {
       if (!checkFn) await booting;
       if (message.type === "desk") {
-        post({ type: "desk", id: message.id, ...(await withStdlib(() => runDesk(message))) });
+        post({ type: "desk", id: message.id, ...(await withLateFiles(() => runDesk(message))) });
       } else if (message.type === "split") {
-        post({ type: "split", id: message.id, ...(await withStdlib(() => runSplit(message))) });
+        post({ type: "split", id: message.id, ...(await withLateFiles(() => runSplit(message))) });
       } else if (message.type === "check") {
-        post({ type: "result", id: message.id, ...(await withStdlib(() => runCheck(message))) });
+        post({ type: "result", id: message.id, ...(await withLateFiles(() => runCheck(message))) });
       } else {
         post({ type: "bench", id: message.id, times: runBench(message) });
       }
@@ -617,7 +614,7 @@ async function runAudit(message) {
     if (!python) await booting;
     // Archives need standard-library modules the snapshot may lack (zipfile's helpers,
     // tarfile, csv): wait for the stdlib zip a restore fetches after ready.
-    if (lateStdlib) await lateStdlib.catch(() => {});
+    if (lateFiles) await lateFiles.catch(() => {});
     post({ type: "audit-progress", id, phase: "reading", done: 0, total: file.size });
     await yieldToMessages(); // a cancel sent at once stops the audit before the file is read
     if (job.cancelled) {
