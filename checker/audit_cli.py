@@ -147,9 +147,17 @@ class Progress:
         self.stream.flush()
 
     def close(self) -> None:
+        """Wipes the bar's line; once, however often it is called."""
         if self.on:
             self.stream.write("\r" + " " * 72 + "\r")
             self.stream.flush()
+            self.on = False
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def drive(session: AuditSession, jobs: int | None, stream: IO[str]) -> None:
@@ -159,22 +167,17 @@ def drive(session: AuditSession, jobs: int | None, stream: IO[str]) -> None:
     jobs = audit_jobs.default_jobs() if jobs is None else jobs
     keys = audit_jobs.plan(session.auditor, session.archive.posts, jobs)
     if keys:
-        progress = Progress(len(keys), stream, "checking", "texts")
-        try:
-            for done in audit_jobs.check_in_workers(session.auditor, keys, jobs):
-                progress(done)
-        except BrokenProcessPool:
-            progress.close()
-            # what the workers answered is kept; the rest is checked here, as with --jobs 1
-            stream.write("note: a worker process stopped; the audit finishes in this one\n")
-        finally:
-            progress.close()
-    progress = Progress(session.total, stream)
-    try:
+        with Progress(len(keys), stream, "checking", "texts") as progress:
+            try:
+                for done in audit_jobs.check_in_workers(session.auditor, keys, jobs):
+                    progress(done)
+            except BrokenProcessPool:
+                progress.close()
+                # what the workers answered is kept; the rest is checked here, as with --jobs 1
+                stream.write("note: a worker process stopped; the audit finishes in this one\n")
+    with Progress(session.total, stream) as progress:
         while not session.finished:
             progress(session.step())
-    finally:
-        progress.close()
 
 
 def run_audit(

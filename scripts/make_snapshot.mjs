@@ -14,8 +14,9 @@
 //   from another build, and zipimport remembers the stdlib zip's table of contents);
 // - the wheel is written by `fsInit` at WHEEL_PATH and put on sys.path as a zip: no lock file,
 //   no package loader (makeMemorySnapshot refuses a runtime whose loader has loaded
-//   anything). The worker writes the same bytes at the same path (overrides/assets/checker/
-//   worker.js), so an import not made here still finds its module;
+//   anything). The worker writes the same bytes at the same path once the snapshot is
+//   restored (overrides/assets/checker/worker.js), so an import not made here still finds
+//   its module;
 // - what the build machine leaves in Python's memory is reset or checked (see FREEZE below);
 //   what must differ per visit (random's seed, the time zone) is redone by
 //   `_etiquette_snapshot.thaw()`, which the worker calls after a restore;

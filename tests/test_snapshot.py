@@ -1,9 +1,9 @@
 """The checker's Pyodide memory snapshot, restored under Node as the browser worker does.
 
 The snapshot is the one ``make stage`` wrote (``scripts/make_snapshot.mjs``); each test
-restores it with ``tests/node/restore_snapshot.mjs`` (Pyodide's ``_loadSnapshot`` and
-``fsInit``, the wheel written at the same path) and compares with CPython, or looks at what
-the build machine might have left in it.
+restores it with ``tests/node/restore_snapshot.mjs`` (Pyodide's ``_loadSnapshot``, then the
+wheel written at the path the snapshot expects, as the worker does once ready) and compares
+with CPython, or looks at what the build machine might have left in it.
 """
 
 from __future__ import annotations

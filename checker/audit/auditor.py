@@ -162,7 +162,7 @@ class Auditor:
     def feed(self, posts: Iterable[Post]) -> None:
         for post in posts:
             self.read += 1
-            if self.since is not None and post.when is not None and post.when < self.since:
+            if self._before_since(post):
                 self.skipped += 1
                 continue
             self._one(post)
@@ -191,7 +191,7 @@ class Auditor:
         checker and that it has not run yet, in the order they come."""
         keys: dict[TextKey, None] = {}
         for post in posts:
-            if self.since is not None and post.when is not None and post.when < self.since:
+            if self._before_since(post):
                 continue
             kind = kind_of(post, self.is_own)
             if self._checked(kind, post):
@@ -205,6 +205,10 @@ class Auditor:
         runs no check again. Only keys from ``to_check`` belong here: an answer is
         trusted as given."""
         self._seen.update(answers)
+
+    def _before_since(self, post: Post) -> bool:
+        """A dated post older than ``since``: left out (an undated one is kept)."""
+        return self.since is not None and post.when is not None and post.when < self.since
 
     @staticmethod
     def _checked(kind: str, post: Post) -> bool:

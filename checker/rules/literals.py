@@ -44,10 +44,7 @@ def required_words(
 
     A word shorter than ``min_length`` is no gate; a sign ("%", "$", "#") counts as
     long enough, since it is rarer in prose than any short word."""
-    sets = _conjunction_of(pattern, flags)
-    best: Words = None
-    for words in sets:
-        best = _better(best, words)
+    best = _best(_conjunction_of(pattern, flags))
     if not best or min(map(_worth, best)) < min_length:
         return None
     return tuple(sorted(best))
@@ -68,7 +65,13 @@ def required_sets(pattern: str, flags: int = 0, min_length: int = 2) -> tuple[tu
 
 
 def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    """How well ``words`` gate, for comparing sets: the longer shortest word, then fewer."""
     return min(map(_worth, words)), -len(words)
+
+
+def _best(sets: list[frozenset[str]]) -> Words:
+    """The most selective of ``sets`` (each of which every match needs), or None."""
+    return max(sets, key=_selectivity, default=None)
 
 
 def _conjunction_of(pattern: str, flags: int) -> list[frozenset[str]]:
@@ -94,15 +97,6 @@ _SIGNS = frozenset("%$€£¥₹")
 def _worth(word: str) -> int:
     """How selective a gate word is, as a length: a sign is worth a word of four letters."""
     return 4 if word in _SIGNS else len(word)
-
-
-def _better(a: Words, b: Words) -> Words:
-    """The more selective of two word sets: the longer shortest word, then fewer words."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if (min(map(_worth, a)), -len(a)) >= (min(map(_worth, b)), -len(b)) else b
 
 
 def _sequence(items: list[tuple[Any, Any]], c: Any) -> list[frozenset[str]]:
@@ -134,12 +128,7 @@ def _sequence(items: list[tuple[Any, Any]], c: Any) -> list[frozenset[str]]:
                 found += _sequence(list(body), c)
         elif op is c.BRANCH:
             # one word of some set of each branch: the branch's most selective set
-            bests: list[Words] = []
-            for branch in arg[1]:
-                best: Words = None
-                for words in _sequence(list(branch), c):
-                    best = _better(best, words)
-                bests.append(best)
+            bests = [_best(_sequence(list(branch), c)) for branch in arg[1]]
             if bests and all(b is not None for b in bests):
                 found.append(frozenset().union(*bests))  # type: ignore[arg-type]
     flush()
@@ -148,7 +137,7 @@ def _sequence(items: list[tuple[Any, Any]], c: Any) -> list[frozenset[str]]:
 
 class Alternatives:
     """A regex of many alternatives that runs, on each post, with only those alternatives
-    whose words (``required_words`` of each) are in it.
+    whose words (``required_sets`` of each: a word of every part) are in it.
 
     A long alternation costs a test of every alternative at every position, and one
     common word ("for", "us") in a hand-written gate opens all of them. Here each

@@ -120,6 +120,16 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+@pytest.fixture
+def fresh_page(
+    browser: Browser, requests_seen: list[str], dialogs_seen: list[str]
+) -> Iterator[Page]:
+    """A page in a context of its own: a first visit, for a test of what a boot does."""
+    context = new_context(browser, requests_seen, dialogs_seen)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -451,11 +451,8 @@ SEARCH_WORKER_JS = """() => {
 }"""
 
 
-def test_search_starts_after_the_checker_and_still_answers(
-    browser: Browser, base_url: str, requests_seen: list[str], dialogs_seen: list[str]
-) -> None:
-    context = new_context(browser, requests_seen, dialogs_seen)
-    page = context.new_page()
+def test_search_starts_after_the_checker_and_still_answers(fresh_page: Page, base_url: str) -> None:
+    page = fresh_page
     open_checker(page, base_url)
     page.click(".md-search__input")
     page.keyboard.type("bare-link")
@@ -465,9 +462,12 @@ def test_search_starts_after_the_checker_and_still_answers(
     times = page.evaluate(SEARCH_WORKER_JS)
     assert times["search"] is not None and times["ready"] is not None, times
     assert times["search"] >= times["ready"], times  # the index is built after Python is up
-    context.close()
 
 
+# ------------------------------------------------------------------ the snapshot path
+
+
+# Whether the checker was restored from its snapshot, and when (ms since the epoch).
 RESTORED_AT_JS = """() => {
   const t = window.__etiquetteRuntime.info.timings;
   return { snapshot: t.snapshot, restored: t.origin + t.marks.restored };
@@ -475,13 +475,12 @@ RESTORED_AT_JS = """() => {
 
 
 def test_the_snapshot_path_fetches_the_wheel_only_after_python_is_restored(
-    browser: Browser, base_url: str, requests_seen: list[str], dialogs_seen: list[str]
+    fresh_page: Page, base_url: str
 ) -> None:
     # Every module the checker uses is in the snapshot: the wheel (0.5 MB) is for an import
     # the snapshot missed, so it must not share the first visit's bandwidth with the
     # snapshot on the way to ready. It still arrives, for such an import, soon after.
-    context = new_context(browser, requests_seen, dialogs_seen)
-    page = context.new_page()
+    page = fresh_page
     with page.expect_request_finished(
         lambda r: r.url.endswith(".whl"), timeout=BOOT_TIMEOUT_MS
     ) as wheel:
@@ -490,6 +489,5 @@ def test_the_snapshot_path_fetches_the_wheel_only_after_python_is_restored(
     assert boot["snapshot"] is True
     started = wheel.value.timing["startTime"]  # ms since the epoch, as origin + mark are
     assert started >= boot["restored"] - 1, (started, boot)
-    page.fill("[data-checker-input]", "Like and share if you agree!")
+    page.fill(INPUT, "Like and share if you agree!")
     page.wait_for_selector("[data-checker-findings] [data-rule=engagement-bait]")
-    context.close()

@@ -67,14 +67,13 @@ const pyodide = await loadPyodide({
   _loadSnapshot: file.subarray(HEADER),
   stdout: () => {},
   stderr: (line) => console.error(line),
-  fsInit: async (FS) => {
-    const path = "/lib/etiquette/checker.whl";
-    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    FS.writeFile(path, wheel);
-  },
 });
 pyodide.runPython("import _etiquette_snapshot; _etiquette_snapshot.thaw()");
 const buildId = pyodide.runPython("_etiquette_snapshot.BUILD_ID");
+// After the restore, as worker.js writes it once ready, where the snapshot expects it.
+const wheelPath = pyodide.runPython("_etiquette_snapshot.WHEEL_PATH");
+pyodide.FS.mkdirTree(wheelPath.slice(0, wheelPath.lastIndexOf("/")));
+pyodide.FS.writeFile(wheelPath, wheel);
 pyodide.globals.set("_request", JSON.stringify(request));
 const out = pyodide.runPython(`
 import json

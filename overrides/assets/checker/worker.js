@@ -160,20 +160,21 @@ function lockDir(options) {
 
 // The memory snapshot (scripts/make_snapshot.mjs, made at stage time) holds Python's memory
 // just after `import checker` and a warm-up check: restoring it skips Python's start-up
-// imports, the package loader and the checker's imports. Pyodide's own `_loadSnapshot` and
-// `fsInit` options (private: the version is pinned and the snapshot rebuilt with it) do the
-// work; `fsInit` makes the wheel's folder, and the wheel is written there after ready
-// (lateFiles), for an import the snapshot missed. Any failure (no snapshot,
-// no DecompressionStream, another build, a wasm that does not instantiate) returns null and
-// the caller boots the ordinary way: slower, never broken, so nothing alarming is said.
+// imports, the package loader and the checker's imports. Pyodide's own `_loadSnapshot`
+// option (private: the version is pinned and the snapshot rebuilt with it) does the work;
+// the wheel is written where the snapshot expects it after ready (lateFiles), for an import
+// the snapshot missed. Any failure (no snapshot, no DecompressionStream, another build, a
+// wasm that does not instantiate) returns null and the caller boots the ordinary way:
+// slower, never broken, so nothing alarming is said.
 const SNAPSHOT_MAGIC = 1886286592; // Pyodide's, first word of every snapshot
 const DELTA_MAGIC = 0x31515445; // ours ("ETQ1"): the delta as restored (undoDelta)
 const SPARSE_MAGIC = 0x32515445; // ("ETQ2"): the file as stored, its zero words left out
 const DELTA_HEADER = 16;
 let quietWasmFailure = false; // a snapshot attempt's failed instantiation is not news
 
-// The snapshot file's bytes, inflated and checked; null when the site has none or this
-// browser cannot inflate it. Never rejects (a failure is the reason to boot the other way).
+// The snapshot file's bytes, inflated and checked, as a promise of {value} or {error}; null
+// when the site has none or this browser cannot inflate it. Never rejects (a failure is the
+// reason to boot the other way).
 function fetchSnapshot(options) {
   const hooked = typeof realInstantiateStreaming === "function"; // undoDelta needs the hook
   if (!options.snapshotURL || typeof DecompressionStream !== "function" || !hooked) return null;
@@ -186,7 +187,7 @@ function fetchSnapshot(options) {
     }
     return file;
   })();
-  return { bytes: bytes.then((value) => ({ value }), (error) => ({ error })) };
+  return bytes.then((value) => ({ value }), (error) => ({ error }));
 }
 
 async function bootFromSnapshot(loadPyodide, options, snapshot) {
@@ -197,7 +198,7 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
   // Pyodide awaits the snapshot only once pyodide.asm.mjs is loaded, just before it
   // instantiates the wasm: loading both at once, the import overlaps the download.
   let file = null;
-  const bytes = snapshot.bytes.then((got) => {
+  const bytes = snapshot.then((got) => {
     if (got.error) throw got.error;
     file = got.value;
     return file.subarray(DELTA_HEADER);
@@ -224,7 +225,6 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
       _loadSnapshot: bytes,
       stdout: () => {},
       stderr: () => {},
-      fsInit: (FS) => FS.mkdirTree(options.wheelPath.slice(0, options.wheelPath.lastIndexOf("/"))),
     });
     loading.catch(() => {}); // a failed instantiation leaves it pending: the race decides
     const pyodide = await Promise.race([loading, instantiation]);
@@ -233,9 +233,10 @@ async function bootFromSnapshot(loadPyodide, options, snapshot) {
     if (built !== options.snapshotBuildId) throw new Error(`snapshot ${built} is not this site's`);
     pyodide.runPython("_etiquette_snapshot.thaw(); del _etiquette_snapshot"); // random, time zone
     pyodide.etiquetteSnapshot = true;
+    const stdlib = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
     lateFiles = Promise.all([
-      installStdlib(pyodide, stdLibURL(options)),
-      fetchBytes(options.wheelURL).then((wheel) => pyodide.FS.writeFile(options.wheelPath, wheel)),
+      installLate(pyodide, stdLibURL(options), stdlib),
+      installLate(pyodide, options.wheelURL, options.wheelPath),
     ]).then(() => {
       lateFiles = null;
     });
@@ -357,9 +358,10 @@ function stdLibURL(options) {
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 let lateFiles = null; // resolves once the stdlib zip and the wheel are in place after a restore
 
-async function installStdlib(pyodide, url) {
+// Fetches `url` into Python's file system at `path` (a file a restore left for later).
+async function installLate(pyodide, url, path) {
   const bytes = await fetchBytes(url);
-  const path = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
+  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
   pyodide.FS.writeFile(path, bytes);
 }
 
@@ -613,7 +615,7 @@ async function runAudit(message) {
   try {
     if (!python) await booting;
     // Archives need standard-library modules the snapshot may lack (zipfile's helpers,
-    // tarfile, csv): wait for the stdlib zip a restore fetches after ready.
+    // tarfile, csv): wait for the files a restore fetches after ready.
     if (lateFiles) await lateFiles.catch(() => {});
     post({ type: "audit-progress", id, phase: "reading", done: 0, total: file.size });
     await yieldToMessages(); // a cancel sent at once stops the audit before the file is read
